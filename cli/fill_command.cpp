@@ -1,0 +1,69 @@
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/answers_file.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "engine/form_json.hpp"
+#include "engine/report.hpp"
+
+namespace frontdesk::cli {
+namespace {
+
+// Exit statuses, so scripts can tell the outcomes apart.
+constexpr int submitted_status = 0;
+constexpr int invalid_status = 1;
+constexpr int usage_status = 2;
+constexpr int exit_page_status = 3;
+
+}  // namespace
+
+int fill_command(const arguments& args) {
+    auto options = parse_options(args, {"answers"});
+    if (!options || options->positional.size() != 1 || !options->has("answers")) {
+        std::cerr << "usage: frontdesk fill FORM.json --answers ANSWERS.json\n";
+        return usage_status;
+    }
+    const std::string& form_path = options->positional[0];
+    const auto text = read_file(form_path);
+    if (!text) {
+        std::cerr << form_path << ": error: cannot read the file\n";
+        return usage_status;
+    }
+    const auto loaded = load_form_json(*text);
+    if (!loaded.loaded) {
+        for (const auto& e : loaded.errors) std::cerr << form_path << ":" << e.where << ": error: " << e.message << "\n";
+        return usage_status;
+    }
+    const auto answers = read_answers_file(options->get("answers"));
+    if (!answers) {
+        std::cerr << answers.err().where << ": error: " << answers.err().message << "\n";
+        return usage_status;
+    }
+    const replay_outcome out = replay(*loaded.loaded, *answers);
+    nlohmann::json j;
+    j["form"] = loaded.loaded->id;
+    j["pages"] = out.pages;
+    j["errors"] = nlohmann::json::array();
+    for (const auto& e : out.errors) j["errors"].push_back({{"question", e.question}, {"message", e.message}});
+    int status = invalid_status;
+    switch (out.result) {
+        case replay_result::submitted:
+            j["outcome"] = "submitted";
+            j["route"] = {{"team", out.route.team}, {"urgency", out.route.urgency}};
+            status = submitted_status;
+            break;
+        case replay_result::exit:
+            j["outcome"] = "exit";
+            j["exit_page"] = out.pages.back();
+            status = exit_page_status;
+            break;
+        case replay_result::invalid:
+            j["outcome"] = "invalid";
+            break;
+    }
+    std::cout << j.dump(2) << "\n";
+    return status;
+}
+
+}  // namespace frontdesk::cli

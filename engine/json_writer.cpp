@@ -1,0 +1,91 @@
+#include "engine/json_writer.hpp"
+
+namespace frontdesk {
+
+void json_writer::separate() {
+    if (need_comma_) out_ += ',';
+}
+
+json_writer& json_writer::begin_object() {
+    separate();
+    out_ += '{';
+    need_comma_ = false;
+    return *this;
+}
+
+json_writer& json_writer::end_object() {
+    out_ += '}';
+    need_comma_ = true;
+    return *this;
+}
+
+json_writer& json_writer::begin_array() {
+    separate();
+    out_ += '[';
+    need_comma_ = false;
+    return *this;
+}
+
+json_writer& json_writer::end_array() {
+    out_ += ']';
+    need_comma_ = true;
+    return *this;
+}
+
+json_writer& json_writer::key(std::string_view k) {
+    separate();
+    write_string(k);
+    out_ += ':';
+    need_comma_ = false;
+    return *this;
+}
+
+json_writer& json_writer::value(std::string_view s) {
+    separate();
+    write_string(s);
+    need_comma_ = true;
+    return *this;
+}
+
+json_writer& json_writer::value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+    need_comma_ = true;
+    return *this;
+}
+
+json_writer& json_writer::value(std::int64_t n) {
+    separate();
+    out_ += std::to_string(n);
+    need_comma_ = true;
+    return *this;
+}
+
+// Escapes as nlohmann/json's dump() does, so both sides agree on bytes.
+void json_writer::write_string(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out_ += '"';
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"': out_ += "\\\""; break;
+            case '\\': out_ += "\\\\"; break;
+            case '\b': out_ += "\\b"; break;
+            case '\f': out_ += "\\f"; break;
+            case '\n': out_ += "\\n"; break;
+            case '\r': out_ += "\\r"; break;
+            case '\t': out_ += "\\t"; break;
+            default:
+                if (u < 0x20) {
+                    out_ += "\\u00";
+                    out_ += hex[u >> 4];
+                    out_ += hex[u & 0xF];
+                } else {
+                    out_ += c;
+                }
+        }
+    }
+    out_ += '"';
+}
+
+}  // namespace frontdesk

@@ -1,0 +1,37 @@
+// A small JSON writer for the engine's outputs (views, reports). It writes
+// exactly what it is told, in that order, so output is byte-for-byte the same
+// natively and in WebAssembly; callers write object keys in sorted order when
+// the output must be canonical.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace frontdesk {
+
+class json_writer {
+public:
+    json_writer& begin_object();
+    json_writer& end_object();
+    json_writer& begin_array();
+    json_writer& end_array();
+    json_writer& key(std::string_view k);
+    json_writer& value(std::string_view s);
+    json_writer& value(const char* s) { return value(std::string_view(s)); }
+    json_writer& value(bool b);
+    json_writer& value(std::int64_t n);
+    json_writer& value(int n) { return value(static_cast<std::int64_t>(n)); }
+
+    const std::string& str() const { return out_; }
+    std::string take() { return std::move(out_); }
+
+private:
+    void separate();
+    void write_string(std::string_view s);
+
+    std::string out_;
+    bool need_comma_ = false;
+};
+
+}  // namespace frontdesk

@@ -1,0 +1,54 @@
+// The report: the canonical bytes that get sealed. Same answers, same bytes,
+// natively and in WebAssembly. Layout documented in docs/protocol.md.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/form.hpp"
+#include "engine/session.hpp"
+
+namespace frontdesk {
+
+inline constexpr int report_format_version = 1;
+
+struct replay_outcome;
+
+struct report {
+    std::string form_id;
+    std::string form_version;
+    std::string language;
+    std::string submission_id;  // 32 hex digits: 128 random bits from the caller
+    std::vector<std::string> pages;
+    std::map<std::string, std::string> answers;
+    team_route route;
+};
+
+// The report of a session that has reached check your answers.
+report make_report(const session& s, std::string_view submission_id, std::string_view language);
+
+// The report of a replay that reached check your answers.
+report make_report(const form& f, const replay_outcome& replayed, std::string_view submission_id,
+                   std::string_view language);
+
+// Canonical JSON: keys sorted, no whitespace.
+std::string report_json(const report& r);
+
+// What replaying a set of answers through a form gives.
+enum class replay_result { submitted, exit, invalid };
+
+struct replay_outcome {
+    replay_result result = replay_result::invalid;
+    std::vector<std::string> pages;      // visited, in order
+    std::vector<field_error> errors;     // why it stopped, when invalid
+    std::map<std::string, std::string> answers_on_path;
+    team_route route;
+};
+
+// Walks the form from its start, answering each page from `answers`, until the
+// journey reaches check your answers, an exit page or a page with errors.
+replay_outcome replay(const form& f, const std::map<std::string, std::string>& answers);
+
+}  // namespace frontdesk

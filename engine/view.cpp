@@ -1,0 +1,112 @@
+#include "engine/view.hpp"
+
+#include "engine/json_writer.hpp"
+
+namespace frontdesk {
+namespace {
+
+const char* type_name(question_type t) {
+    switch (t) {
+        case question_type::text: return "text";
+        case question_type::textarea: return "textarea";
+        case question_type::radios: return "radios";
+    }
+    return "text";
+}
+
+const char* state_name(session_state s) {
+    switch (s) {
+        case session_state::question: return "question";
+        case session_state::exit: return "exit";
+        case session_state::check: return "check";
+    }
+    return "question";
+}
+
+void write_question(json_writer& w, const session& s, const question& q) {
+    w.begin_object();
+    w.key("id").value(q.id);
+    w.key("type").value(type_name(q.type));
+    w.key("label").value(q.label);
+    if (!q.hint.empty()) w.key("hint").value(q.hint);
+    w.key("required").value(q.required);
+    w.key("value").value(s.answer(q.id));
+    if (!q.autocomplete.empty()) w.key("autocomplete").value(q.autocomplete);
+    if (q.width > 0) w.key("width").value(q.width);
+    if (!q.choices.empty()) {
+        w.key("options").begin_array();
+        for (const auto& c : q.choices) {
+            w.begin_object().key("value").value(c.value).key("label").value(c.label).end_object();
+        }
+        w.end_array();
+    }
+    for (const auto& e : s.errors()) {
+        if (e.question == q.id) {
+            w.key("error").value(e.message);
+            break;
+        }
+    }
+    w.end_object();
+}
+
+void write_page(json_writer& w, const session& s, const page& p) {
+    w.key("page").begin_object();
+    w.key("id").value(p.id);
+    w.key("title").value(p.title);
+    if (!p.body.empty()) {
+        w.key("body").begin_array();
+        for (const auto& para : p.body) w.value(para);
+        w.end_array();
+    }
+    w.key("questions").begin_array();
+    for (const auto& q : p.questions) write_question(w, s, q);
+    w.end_array();
+    w.end_object();
+}
+
+// The text a person sees for an answer: a choice's label, not its value.
+std::string display_value(const question& q, const std::string& value) {
+    for (const auto& c : q.choices) {
+        if (c.value == value) return c.label;
+    }
+    return value;
+}
+
+void write_check(json_writer& w, const session& s) {
+    w.key("check").begin_object().key("rows").begin_array();
+    const form& f = s.definition();
+    for (const auto& page_id : s.path()) {
+        const page& p = f.pages[*f.page_index(page_id)];
+        for (const auto& q : p.questions) {
+            w.begin_object();
+            w.key("page").value(p.id);
+            w.key("question").value(q.id);
+            w.key("label").value(q.label);
+            w.key("value").value(display_value(q, s.answer(q.id)));
+            w.end_object();
+        }
+    }
+    w.end_array().end_object();
+}
+
+}  // namespace
+
+std::string view_json(const session& s) {
+    json_writer w;
+    const form& f = s.definition();
+    w.begin_object();
+    w.key("form").begin_object().key("id").value(f.id).key("title").value(f.title).end_object();
+    w.key("state").value(state_name(s.state()));
+    w.key("can_go_back").value(s.can_go_back());
+    if (const page* p = s.current_page()) write_page(w, s, *p);
+    w.key("errors").begin_array();
+    for (const auto& e : s.errors()) {
+        w.begin_object().key("question").value(e.question).key("message").value(e.message).end_object();
+    }
+    w.end_array();
+    if (s.state() == session_state::check) write_check(w, s);
+    w.end_object();
+    return w.take();
+}
+
+}  // namespace frontdesk

@@ -1,0 +1,111 @@
+#include "server/request_handler.hpp"
+
+#include "server/static_files.hpp"
+
+namespace frontdesk::server {
+namespace {
+
+constexpr std::string_view forms_prefix = "/api/forms/";
+
+// Security headers for every response. The CSP lets the engine's wasm be
+// compiled ('wasm-unsafe-eval') but allows no inline script or style.
+void secure(response& res) {
+    res.set(http::field::server, "frontdesk");
+    res.set("Content-Security-Policy",
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "no-referrer");
+    res.set("Cross-Origin-Opener-Policy", "same-origin");
+    res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+}
+
+response make(const request& req, const http_answer& answer, const char* cache_control = "no-store") {
+    response res{static_cast<http::status>(answer.status), req.version()};
+    secure(res);
+    res.set(http::field::content_type, answer.content_type);
+    res.set(http::field::cache_control, cache_control);
+    res.keep_alive(req.keep_alive());
+    res.body() = answer.body;
+    res.prepare_payload();
+    if (req.method() == http::verb::head) {
+        // A HEAD answer names the length of the body it does not send.
+        const auto size = res.body().size();
+        res.body().clear();
+        res.content_length(size);
+    }
+    return res;
+}
+
+std::string_view path_of(const request& req) {
+    const std::string_view target(req.target().data(), req.target().size());
+    return target.substr(0, target.find('?'));
+}
+
+response method_not_allowed(const request& req, const char* allowed) {
+    auto res = make(req, problem(405, "method-not-allowed", "This address does not take that method."));
+    res.set(http::field::allow, allowed);
+    return res;
+}
+
+}  // namespace
+
+std::size_t body_limit_for(const config& settings, const request& head) {
+    if (head.method() == http::verb::post && path_of(head) == "/api/submissions") return settings.max_submission_bytes;
+    return settings.max_other_body_bytes;
+}
+
+response refusal(unsigned status, const std::string& reason, const std::string& title) {
+    response res{static_cast<http::status>(status), 11};
+    secure(res);
+    const http_answer p = problem(status, reason, title);
+    res.set(http::field::content_type, p.content_type);
+    res.set(http::field::cache_control, "no-store");
+    res.keep_alive(false);
+    res.body() = p.body;
+    res.prepare_payload();
+    return res;
+}
+
+response handle_request(app& a, const request& req) {
+    const std::string_view path = path_of(req);
+    const bool is_get = req.method() == http::verb::get || req.method() == http::verb::head;
+
+    if (path == "/api/submissions") {
+        if (req.method() != http::verb::post) return method_not_allowed(req, "POST");
+        const auto type = req[http::field::content_type];
+        if (type.substr(0, 16) != "application/json") {
+            return make(req, problem(415, "unsupported-media-type", "Send the envelope as application/json."));
+        }
+        return make(req, accept_submission(a.submissions, req.body()));
+    }
+    if (path == "/healthz") {
+        if (!is_get) return method_not_allowed(req, "GET, HEAD");
+        return make(req, {200, "application/json", R"({"status":"ok"})"});
+    }
+    if (path == "/api/keys") {
+        if (!is_get) return method_not_allowed(req, "GET, HEAD");
+        return make(req, {200, "application/json", a.keys_json}, "no-cache");
+    }
+    if (path == "/api/forms") {
+        if (!is_get) return method_not_allowed(req, "GET, HEAD");
+        return make(req, {200, "application/json", a.submissions.forms.listing_json()}, "no-cache");
+    }
+    if (path.substr(0, forms_prefix.size()) == forms_prefix) {
+        if (!is_get) return method_not_allowed(req, "GET, HEAD");
+        const catalog_entry* entry = a.submissions.forms.find(std::string(path.substr(forms_prefix.size())));
+        if (entry == nullptr) return make(req, problem(404, "unknown-form", "There is no such form."));
+        auto res = make(req, {200, "application/octet-stream", entry->image}, "no-cache");
+        res.set(http::field::etag, "\"" + entry->definition.version + "\"");
+        return res;
+    }
+    if (path.substr(0, 5) == "/api/") return make(req, problem(404, "not-found", "There is nothing at this address."));
+
+    if (!is_get) return method_not_allowed(req, "GET, HEAD");
+    auto file = read_static_file(a.settings.web_root, path);
+    if (!file) return make(req, problem(404, "not-found", "There is nothing at this address."));
+    auto res = make(req, {200, file->content_type, std::move(file->body)}, file->cache_control.c_str());
+    return res;
+}
+
+}  // namespace frontdesk::server

@@ -1,0 +1,30 @@
+// The HTTP API as a pure function of the request: no sockets here, so it is
+// tested without a network. The session in http_server.cpp only reads,
+// calls this, and writes.
+#pragma once
+
+#include <boost/beast/http.hpp>
+#include <string>
+
+#include "server/config.hpp"
+#include "server/submissions.hpp"
+
+namespace frontdesk::server {
+
+namespace http = boost::beast::http;
+using request = http::request<http::string_body>;
+using response = http::response<http::string_body>;
+
+struct app {
+    config settings;
+    submission_context& submissions;
+    std::string keys_json;  // public keys only
+};
+
+response handle_request(app& a, const request& req);
+// The body limit for a request, decided from its head before the body is read.
+std::size_t body_limit_for(const config& settings, const request& head);
+// A response for a request the parser refused, e.g. 413 for a body over the limit.
+response refusal(unsigned status, const std::string& reason, const std::string& title);
+
+}  // namespace frontdesk::server

@@ -1,0 +1,19 @@
+// Debian's chromium, driven by playwright-core (no browser download).
+import { chromium } from 'playwright-core';
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', // the tests run as root
+      '--disable-gpu',
+      // Without these, chromium keeps calling out to a network that is not there.
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}

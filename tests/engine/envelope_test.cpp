@@ -1,0 +1,83 @@
+#include "engine/envelope.hpp"
+
+#include <doctest/doctest.h>
+#include <sodium.h>
+
+#include <nlohmann/json.hpp>
+
+using namespace frontdesk;
+
+namespace {
+
+struct key_pair {
+    box_public_key pk{};
+    box_secret_key sk{};
+    key_pair() {
+        REQUIRE(crypto_init());
+        REQUIRE(crypto_box_keypair(pk.data(), sk.data()) == 0);
+    }
+};
+
+bytes sealed_of(const sealed_envelope& e) {
+    const auto j = nlohmann::json::parse(e.json);
+    return *from_base64(j.at("sealed").get<std::string>());
+}
+
+}  // namespace
+
+TEST_CASE("buckets are powers of two from 1 KiB, always leaving room for padding") {
+    CHECK(bucket_size(0) == 1024);
+    CHECK(bucket_size(1023) == 1024);
+    CHECK(bucket_size(1024) == 2048);
+    CHECK(bucket_size(5000) == 8192);
+}
+
+TEST_CASE("a sealed report opens with the right key and only with it") {
+    key_pair server;
+    key_pair stranger;
+    const std::string report = R"({"answers":{"make":"Raleigh"}})";
+    auto sealed = seal_envelope(report, "bike-theft", server.pk);
+    REQUIRE(sealed);
+    const auto j = nlohmann::json::parse(sealed->json);
+    CHECK(j.at("v") == 1);
+    CHECK(j.at("form") == "bike-theft");
+    CHECK(j.at("key_id") == key_id_of(server.pk));
+    CHECK(sealed->hash == hash_hex(sealed->json));
+
+    const bytes box = sealed_of(*sealed);
+    CHECK(box.size() == 1024 + crypto_box_SEALBYTES);
+    auto opened = open_sealed(box, server.pk, server.sk);
+    REQUIRE(opened);
+    CHECK(*opened == report);
+    CHECK(!open_sealed(box, stranger.pk, stranger.sk));
+}
+
+TEST_CASE("short and long reports on different branches seal to the same size") {
+    key_pair server;
+    auto a = seal_envelope(std::string(10, 'a'), "f", server.pk);
+    auto b = seal_envelope(std::string(900, 'b'), "f", server.pk);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(sealed_of(*a).size() == sealed_of(*b).size());
+}
+
+TEST_CASE("every flipped byte, truncation or odd size of a sealed box is refused") {
+    key_pair server;
+    auto sealed = seal_envelope("report", "f", server.pk);
+    REQUIRE(sealed);
+    const bytes box = sealed_of(*sealed);
+    for (std::size_t i = 0; i < box.size(); ++i) {
+        bytes damaged = box;
+        damaged[i] ^= 0x01;
+        CHECK_MESSAGE(!open_sealed(damaged, server.pk, server.sk), "byte " << i);
+    }
+    bytes truncated(box.begin(), box.end() - 1);
+    CHECK(!open_sealed(truncated, server.pk, server.sk));
+    CHECK(!open_sealed(bytes{}, server.pk, server.sk));
+    CHECK(!open_sealed(bytes(crypto_box_SEALBYTES + 1000), server.pk, server.sk));
+}
+
+TEST_CASE("a report larger than the largest bucket is refused, not truncated") {
+    key_pair server;
+    CHECK(!seal_envelope(std::string(largest_bucket, 'x'), "f", server.pk));
+}

@@ -1,0 +1,88 @@
+#include "engine/form_json.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "tests/support/forms.hpp"
+
+using namespace frontdesk;
+
+namespace {
+
+bool has_error_at(const form_load_result& r, const std::string& where) {
+    return std::any_of(r.errors.begin(), r.errors.end(), [&](const error& e) { return e.where == where; });
+}
+
+std::string minimal(const std::string& page_extra, const std::string& question_extra = "") {
+    return R"({"id":"t","title":"T","pages":[{"id":"p","title":"P","questions":[{"id":"q","type":"text","label":"Q")" +
+           question_extra + "}]" + page_extra + R"(}],"routing":{"default":{"team":"x"}}})";
+}
+
+}  // namespace
+
+TEST_CASE("the shipped bike theft form loads and has a stable version") {
+    const form f = testing::bike_theft_form();
+    CHECK(f.id == "bike-theft");
+    CHECK(f.start == "danger");
+    CHECK(f.pages.size() == 5);
+    CHECK(f.version.size() == 32);
+    CHECK(testing::bike_theft_form().version == f.version);
+}
+
+TEST_CASE("the version ignores layout but not meaning") {
+    const auto a = load_form_json(minimal(R"(,"next":"check-answers")"));
+    const auto b = load_form_json("  " + minimal(R"(,  "next" : "check-answers")") + "\n");
+    const auto c = load_form_json(minimal(R"(,"next":"check-answers")", R"(,"hint":"new")"));
+    REQUIRE(a.loaded);
+    REQUIRE(b.loaded);
+    REQUIRE(c.loaded);
+    CHECK(a.loaded->version == b.loaded->version);
+    CHECK(a.loaded->version != c.loaded->version);
+}
+
+TEST_CASE("broken JSON is an error with a line and column, never a crash") {
+    const auto r = load_form_json(R"({"id": "x", )");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].message.find("line 1, column 13") != std::string::npos);
+    CHECK(!load_form_json("").loaded);
+    CHECK(!load_form_json("[]").loaded);
+    CHECK(!load_form_json(std::string(100000, '[')).loaded);
+}
+
+TEST_CASE("problems are reported at their JSON pointer") {
+    CHECK(has_error_at(load_form_json(minimal("")), "/pages/0/next"));
+    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"nowhere")")), "/pages/0/next"));
+    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers","colour":"red")")), "/pages/0/colour"));
+    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers")", R"(,"required":true)")),
+                       "/pages/0/questions/0/messages"));
+    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers")", R"(,"type":"date")")),
+                       "/pages/0/questions/0/type"));
+    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers")", R"(,"max_length":-1)")),
+                       "/pages/0/questions/0/max_length"));
+    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers","routes":[{"if":{"question":"nope","equals":"x"},"goto":"p"}])")),
+                       "/pages/0/routes/0/if/question"));
+}
+
+TEST_CASE("duplicate ids and conditions that can never hold are errors") {
+    auto source = testing::read_source_file("forms/bike-theft.json");
+    const auto dup = source.replace(source.find("\"id\": \"colour\""), 14, "\"id\": \"make\"  ");
+    CHECK(has_error_at(load_form_json(dup), "/pages/2/questions/1/id"));
+
+    auto never = testing::read_source_file("forms/bike-theft.json");
+    never.replace(never.find("\"equals\": \"yes\""), 15, "\"equals\": \"ye\" ");
+    CHECK(has_error_at(load_form_json(never), "/pages/0/routes/0/if/equals"));
+}
+
+TEST_CASE("a radios question needs options and its message") {
+    const auto r = load_form_json(minimal(R"(,"next":"check-answers")", R"(,"type":"radios")"));
+    CHECK(!r.loaded);
+    CHECK(has_error_at(r, "/pages/0/questions/0/options"));
+    CHECK(has_error_at(r, "/pages/0/questions/0/messages"));
+}
+
+TEST_CASE("an exit page asks nothing and goes nowhere") {
+    const auto r = load_form_json(R"({"id":"t","title":"T","pages":[{"id":"e","type":"exit","title":"Call 999",
+        "next":"e"}],"routing":{"default":{"team":"x"}}})");
+    CHECK(has_error_at(r, "/pages/0/next"));
+}

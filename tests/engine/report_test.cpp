@@ -1,0 +1,60 @@
+#include "engine/report.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/forms.hpp"
+
+using namespace frontdesk;
+
+TEST_CASE("replaying complete answers submits with the recomputed route") {
+    const form f = testing::bike_theft_form();
+    const auto out = replay(f, testing::complete_bike_answers());
+    CHECK(out.result == replay_result::submitted);
+    CHECK(out.pages == std::vector<std::string>{"danger", "bike", "where", "contact"});
+    CHECK(out.route.team == "borough-property-crime");
+    CHECK(out.answers_on_path.size() == 6);
+}
+
+TEST_CASE("replaying the danger answer ends on the exit page") {
+    const form f = testing::bike_theft_form();
+    const auto out = replay(f, {{"in_danger", "yes"}, {"make", "Raleigh"}});
+    CHECK(out.result == replay_result::exit);
+    CHECK(out.pages.back() == "call-999");
+    CHECK(out.answers_on_path.size() == 1);  // the make is off the path
+}
+
+TEST_CASE("replaying answers the form rejects stops at the page with the error") {
+    const form f = testing::bike_theft_form();
+    auto answers = testing::complete_bike_answers();
+    answers["postcode"] = "not a postcode";
+    const auto out = replay(f, answers);
+    CHECK(out.result == replay_result::invalid);
+    REQUIRE(out.errors.size() == 1);
+    CHECK(out.errors[0].question == "postcode");
+    CHECK(replay(f, {}).result == replay_result::invalid);
+}
+
+TEST_CASE("team rules route the report; only answers on the path count") {
+    const form f = testing::load_form(testing::routing_form_json);
+    const auto hate = replay(f, {{"kind", "hate"}, {"hate_note", "words"}});
+    CHECK(hate.route.team == "hate-crime-unit");
+    CHECK(hate.route.urgency == "urgent");
+    const auto other = replay(f, {{"kind", "other"}, {"hate_note", "left behind"}});
+    CHECK(other.route.team == "general");
+    CHECK(other.answers_on_path.count("hate_note") == 0);
+}
+
+TEST_CASE("the report's JSON is canonical: sorted keys, no spaces, same bytes every time") {
+    const form f = testing::bike_theft_form();
+    const auto out = replay(f, testing::complete_bike_answers());
+    const report r = make_report(f, out, "00112233445566778899aabbccddeeff", "en");
+    const std::string text = report_json(r);
+    const auto parsed = nlohmann::json::parse(text);
+    CHECK(parsed.dump() == text);  // nlohmann sorts keys and adds no whitespace
+    CHECK(parsed.at("form_version") == f.version);
+    CHECK(parsed.at("pages").size() == 4);
+    CHECK(parsed.at("route").at("team") == "borough-property-crime");
+    CHECK(report_json(make_report(f, replay(f, testing::complete_bike_answers()), r.submission_id, "en")) == text);
+}

@@ -1,0 +1,61 @@
+#include "engine/view.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/forms.hpp"
+
+using namespace frontdesk;
+using json = nlohmann::json;
+
+TEST_CASE("the view of the first page has its question, options and no back link") {
+    const form f = testing::bike_theft_form();
+    session s(f);
+    const auto v = json::parse(view_json(s));
+    CHECK(v.at("state") == "question");
+    CHECK(v.at("can_go_back") == false);
+    CHECK(v.at("form").at("id") == "bike-theft");
+    const auto& q = v.at("page").at("questions").at(0);
+    CHECK(q.at("id") == "in_danger");
+    CHECK(q.at("type") == "radios");
+    CHECK(q.at("options").size() == 2);
+    CHECK(v.at("errors").empty());
+}
+
+TEST_CASE("errors appear in the summary in page order and beside their field") {
+    const form f = testing::bike_theft_form();
+    session s(f);
+    REQUIRE(s.set_answer("in_danger", "no"));
+    s.next();
+    REQUIRE(s.set_answer("frame_number", std::string(21, '9')));
+    s.next();
+    const auto v = json::parse(view_json(s));
+    REQUIRE(v.at("errors").size() == 2);
+    CHECK(v.at("errors").at(0).at("question") == "make");
+    CHECK(v.at("errors").at(1).at("question") == "frame_number");
+    CHECK(v.at("page").at("questions").at(0).at("error") == "Enter the make of the bike");
+    CHECK(v.at("page").at("questions").at(1).contains("error") == false);
+    CHECK(v.at("page").at("questions").at(2).at("value") == std::string(21, '9'));
+}
+
+TEST_CASE("check your answers lists every question on the path with labels for choices") {
+    const form f = testing::bike_theft_form();
+    session s(f);
+    const auto answers = testing::complete_bike_answers();
+    while (s.state() == session_state::question) {
+        for (const auto& q : s.current_page()->questions) {
+            const auto it = answers.find(q.id);
+            REQUIRE(s.set_answer(q.id, it == answers.end() ? "" : it->second));
+        }
+        s.next();
+        REQUIRE(s.errors().empty());
+    }
+    const auto v = json::parse(view_json(s));
+    CHECK(v.at("state") == "check");
+    CHECK(!v.contains("page"));
+    const auto& rows = v.at("check").at("rows");
+    CHECK(rows.size() == 8);  // every question on the path, answered or not
+    CHECK(rows.at(0).at("value") == "No");
+    CHECK(rows.at(0).at("page") == "danger");
+}

@@ -1,0 +1,126 @@
+// The real server process on a loopback port, spoken to over real HTTP.
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "engine/receipt.hpp"
+#include "server/http_client.hpp"
+#include "server/submission_client.hpp"
+#include "tests/support/forms.hpp"
+#include "tests/support/server_fixture.hpp"
+#include "tests/support/server_process.hpp"
+
+using namespace frontdesk;
+using json = nlohmann::json;
+
+namespace {
+
+struct stored_row {
+    std::string reference, team, urgency, form_id;
+    std::string sealed;
+};
+
+std::vector<stored_row> read_rows(const std::string& path) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT reference, team, urgency, form_id, sealed_report FROM submissions", -1, &st,
+                               nullptr) == SQLITE_OK);
+    std::vector<stored_row> rows;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        auto text = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, i))); };
+        const auto* blob = static_cast<const char*>(sqlite3_column_blob(st, 4));
+        rows.push_back({text(0), text(1), text(2), text(3),
+                        std::string(blob, static_cast<std::size_t>(sqlite3_column_bytes(st, 4)))});
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rows;
+}
+
+struct running_server {
+    testing::temp_dir dir;
+    std::string data = dir.str() + "/data";
+    std::string web = dir.str() + "/web";
+    std::unique_ptr<testing::server_process> process;
+    running_server() {
+        std::filesystem::create_directories(web);
+        process = std::make_unique<testing::server_process>(data, web);
+    }
+    std::uint16_t port() const { return process->port(); }
+};
+
+}  // namespace
+
+TEST_CASE("a sealed report posted to the real server is stored and its receipt verifies") {
+    running_server srv;
+    auto keys = server::fetch_public_keys("127.0.0.1", srv.port());
+    REQUIRE(keys);
+    const form f = testing::bike_theft_form();
+    const std::string id = server::new_submission_id();
+    auto sealed = server::seal_answers(f, testing::complete_bike_answers(), id, keys->sealing);
+    REQUIRE(sealed);
+
+    auto reply = server::http_call("127.0.0.1", srv.port(), "POST", "/api/submissions", sealed->json);
+    REQUIRE(reply);
+    REQUIRE(reply->status == 201);
+    auto r = server::parse_receipt(reply->body);
+    REQUIRE(r);
+    CHECK(verify_receipt(*r, keys->receipt));
+    CHECK(r->submission_id == id);
+    CHECK(r->envelope_hash == sealed->hash);
+
+    const auto rows = read_rows(srv.data + "/frontdesk.sqlite3");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].reference == r->reference);
+    CHECK(rows[0].team == "borough-property-crime");
+    CHECK(rows[0].form_id == "bike-theft");
+    // Only ciphertext is stored: nothing the person typed is in the row.
+    for (const char* typed : {"Raleigh", "Sam Smith", "sam@example.com", "SW1A"}) {
+        CHECK(rows[0].sealed.find(typed) == std::string::npos);
+    }
+    CHECK(srv.process->stop() == 0);
+}
+
+TEST_CASE("a tampered ciphertext is refused with a 4xx and nothing is stored") {
+    running_server srv;
+    auto keys = server::fetch_public_keys("127.0.0.1", srv.port());
+    REQUIRE(keys);
+    auto sealed = server::seal_answers(testing::bike_theft_form(), testing::complete_bike_answers(),
+                                       server::new_submission_id(), keys->sealing);
+    REQUIRE(sealed);
+    json envelope = json::parse(sealed->json);
+    std::string box = envelope.at("sealed").get<std::string>();
+    box[box.size() / 2] = box[box.size() / 2] == 'A' ? 'B' : 'A';
+    envelope["sealed"] = box;
+
+    auto reply = server::http_call("127.0.0.1", srv.port(), "POST", "/api/submissions", envelope.dump());
+    REQUIRE(reply);
+    CHECK(reply->status >= 400);
+    CHECK(reply->status < 500);
+    CHECK(reply->content_type == "application/problem+json");
+    CHECK(read_rows(srv.data + "/frontdesk.sqlite3").empty());
+}
+
+TEST_CASE("an oversized body is refused with 413") {
+    running_server srv;
+    auto reply = server::http_call("127.0.0.1", srv.port(), "POST", "/api/submissions", std::string(3 * 1024 * 1024, 'x'));
+    REQUIRE(reply);
+    CHECK(reply->status == 413);
+    // The server is still serving.
+    auto health = server::http_call("127.0.0.1", srv.port(), "GET", "/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+}
+
+TEST_CASE("the server makes development keys with secret files readable only by their owner") {
+    running_server srv;
+    for (const char* name : {"sealing.secret", "receipt.secret"}) {
+        struct stat st {};
+        REQUIRE(stat((srv.data + "/keys/" + name).c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+    }
+}

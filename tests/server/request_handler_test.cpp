@@ -1,0 +1,99 @@
+#include "server/request_handler.hpp"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "engine/form_image.hpp"
+#include "server/submission_client.hpp"
+#include "tests/support/forms.hpp"
+#include "tests/support/server_fixture.hpp"
+
+using namespace frontdesk;
+using json = nlohmann::json;
+namespace http = boost::beast::http;
+
+namespace {
+
+server::response call(testing::server_fixture& fx, http::verb method, const std::string& target,
+                      const std::string& body = {}, const std::string& type = "application/json") {
+    server::request req{method, target, 11};
+    if (!body.empty()) req.set(http::field::content_type, type);
+    req.body() = body;
+    req.prepare_payload();
+    return server::handle_request(*fx.application, req);
+}
+
+}  // namespace
+
+TEST_CASE("GET /api/forms lists the forms and each form's image decodes") {
+    testing::server_fixture fx;
+    const auto list = call(fx, http::verb::get, "/api/forms");
+    CHECK(list.result_int() == 200);
+    const auto forms = json::parse(list.body());
+    REQUIRE(forms.size() >= 1);
+    CHECK(forms.at(0).at("id") == "bike-theft");
+
+    const auto image = call(fx, http::verb::get, "/api/forms/bike-theft");
+    CHECK(image.result_int() == 200);
+    CHECK(image[http::field::content_type] == "application/octet-stream");
+    auto decoded = decode_form_image(image.body());
+    REQUIRE(decoded);
+    CHECK(decoded->version == forms.at(0).at("version"));
+    CHECK(call(fx, http::verb::get, "/api/forms/nope").result_int() == 404);
+}
+
+TEST_CASE("GET /api/keys publishes public keys only") {
+    testing::server_fixture fx;
+    const auto res = call(fx, http::verb::get, "/api/keys");
+    const auto keys = json::parse(res.body());
+    CHECK(keys.at("sealing").at("key_id") == fx.keys.sealing_key_id);
+    CHECK(keys.at("receipt").at("key_id") == fx.keys.receipt_key_id);
+    const std::string secret = to_base64(fx.keys.sealing_secret.data(), fx.keys.sealing_secret.size());
+    CHECK(res.body().find(secret) == std::string::npos);
+    CHECK(res.body().find("secret") == std::string::npos);
+}
+
+TEST_CASE("POST /api/submissions stores a report and answers with a receipt") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    auto sealed = server::seal_answers(f, testing::complete_bike_answers(), server::new_submission_id(),
+                                       fx.keys.sealing_public);
+    REQUIRE(sealed);
+    const auto res = call(fx, http::verb::post, "/api/submissions", sealed->json);
+    CHECK(res.result_int() == 201);
+    CHECK(server::parse_receipt(res.body()));
+    CHECK(call(fx, http::verb::post, "/api/submissions", sealed->json, "text/plain").result_int() == 415);
+    CHECK(call(fx, http::verb::get, "/api/submissions").result_int() == 405);
+}
+
+TEST_CASE("every answer carries the security headers, and the CSP allows wasm but no inline script") {
+    testing::server_fixture fx;
+    std::ofstream(fx.dir.path() / "web" / "index.html") << "<!doctype html>";
+    for (const char* target : {"/", "/api/forms", "/healthz", "/missing"}) {
+        const auto res = call(fx, http::verb::get, target);
+        const std::string csp(res["Content-Security-Policy"]);
+        CHECK(csp.find("'wasm-unsafe-eval'") != std::string::npos);
+        CHECK(csp.find("'unsafe-inline'") == std::string::npos);
+        CHECK(res["X-Content-Type-Options"] == "nosniff");
+    }
+    CHECK(call(fx, http::verb::get, "/").result_int() == 200);
+    CHECK(call(fx, http::verb::get, "/missing").result_int() == 404);
+    CHECK(call(fx, http::verb::post, "/").result_int() == 405);
+}
+
+TEST_CASE("HEAD answers with the length and no body") {
+    testing::server_fixture fx;
+    const auto res = call(fx, http::verb::head, "/api/forms");
+    CHECK(res.body().empty());
+    CHECK(res[http::field::content_length] != "0");
+}
+
+TEST_CASE("submissions may have large bodies, other routes only small ones") {
+    testing::server_fixture fx;
+    server::request post{http::verb::post, "/api/submissions", 11};
+    server::request get{http::verb::get, "/api/forms", 11};
+    CHECK(server::body_limit_for(fx.application->settings, post) > 1024 * 1024);
+    CHECK(server::body_limit_for(fx.application->settings, get) <= 16 * 1024);
+}

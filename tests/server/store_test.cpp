@@ -1,0 +1,77 @@
+#include "server/store.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include "tests/support/server_fixture.hpp"
+
+using namespace frontdesk;
+
+namespace {
+
+server::stored_submission row(const std::string& reference, const std::string& submission_id) {
+    server::stored_submission s;
+    s.reference = reference;
+    s.submission_id = submission_id;
+    s.content_hash = "c";
+    s.envelope_hash = "e";
+    s.form_id = "bike-theft";
+    s.form_version = "v";
+    s.team = "t";
+    s.urgency = "standard";
+    s.received_at = "2026-11-28T09:15:02Z";
+    s.sealed_key_id = "k";
+    s.sealed_report = {1, 2, 3};
+    s.receipt_json = "{}";
+    return s;
+}
+
+std::string pragma(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    std::string value = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return value;
+}
+
+}  // namespace
+
+TEST_CASE("rows are stored, found by submission id, and survive reopening") {
+    testing::temp_dir dir;
+    const std::string path = dir.str() + "/s.sqlite3";
+    {
+        auto db = server::store::open(path);
+        REQUIRE(db);
+        REQUIRE((*db)->insert(row("FD-AAAA-AAAA", "id1")));
+        auto found = (*db)->find_by_submission_id("id1");
+        REQUIRE(found);
+        REQUIRE(found->has_value());
+        CHECK((**found).reference == "FD-AAAA-AAAA");
+        CHECK(!(*db)->find_by_submission_id("id2")->has_value());
+    }
+    auto reopened = server::store::open(path);
+    REQUIRE(reopened);
+    CHECK(*(*reopened)->count() == 1);
+    CHECK(pragma(path, "PRAGMA journal_mode") == "wal");
+}
+
+TEST_CASE("a taken reference or submission id is refused and tells which") {
+    testing::temp_dir dir;
+    auto db = server::store::open(dir.str() + "/s.sqlite3");
+    REQUIRE(db);
+    REQUIRE((*db)->insert(row("FD-AAAA-AAAA", "id1")));
+    auto same_reference = (*db)->insert(row("FD-AAAA-AAAA", "id2"));
+    REQUIRE(!same_reference);
+    CHECK(same_reference.err().where == "reference");
+    auto same_id = (*db)->insert(row("FD-BBBB-BBBB", "id1"));
+    REQUIRE(!same_id);
+    CHECK(same_id.err().where == "store");
+}
+
+TEST_CASE("a store that cannot be opened is an error, not a crash") {
+    CHECK(!server::store::open("/nonexistent-dir/x/y.sqlite3"));
+}

@@ -1,0 +1,168 @@
+#include "server/submissions.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/receipt.hpp"
+#include "engine/report.hpp"
+#include "server/submission_client.hpp"
+#include "tests/support/forms.hpp"
+#include "tests/support/server_fixture.hpp"
+
+using namespace frontdesk;
+using json = nlohmann::json;
+
+namespace {
+
+std::string problem_type(const server::http_answer& a) { return json::parse(a.body).at("type").get<std::string>(); }
+
+// Seals any report text, valid or not, to the fixture's key.
+std::string seal_text(const testing::server_fixture& fx, const std::string& report, const std::string& form_id = "bike-theft") {
+    auto sealed = seal_envelope(report, form_id, fx.keys.sealing_public);
+    REQUIRE(sealed);
+    return sealed->json;
+}
+
+std::string report_text(const form& f, const std::map<std::string, std::string>& answers, const std::string& id) {
+    return report_json(make_report(f, replay(f, answers), id, "en"));
+}
+
+const std::string id_a = "00112233445566778899aabbccddeeff";
+
+}  // namespace
+
+TEST_CASE("a valid report is stored once with a receipt that verifies") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    auto sealed = server::seal_answers(f, testing::complete_bike_answers(), id_a, fx.keys.sealing_public);
+    REQUIRE(sealed);
+    const auto answer = server::accept_submission(*fx.submissions, sealed->json);
+    REQUIRE(answer.status == 201);
+    auto r = server::parse_receipt(answer.body);
+    REQUIRE(r);
+    CHECK(verify_receipt(*r, fx.keys.receipt_public));
+    CHECK(r->submission_id == id_a);
+    CHECK(r->envelope_hash == sealed->hash);
+    CHECK(r->reference.size() == 12);
+
+    auto stored = fx.db->find_by_submission_id(id_a);
+    REQUIRE(stored);
+    REQUIRE(stored->has_value());
+    CHECK((**stored).team == "borough-property-crime");
+    CHECK((**stored).reference == r->reference);
+}
+
+TEST_CASE("the same report sent again gets the original receipt; other content under its id is refused") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    const std::string report = report_text(f, testing::complete_bike_answers(), id_a);
+    const auto first = server::accept_submission(*fx.submissions, seal_text(fx, report));
+    REQUIRE(first.status == 201);
+    // Sealed again: a new ephemeral key, a different envelope, the same content.
+    const auto again = server::accept_submission(*fx.submissions, seal_text(fx, report));
+    CHECK(again.status == 200);
+    CHECK(again.body == first.body);
+
+    auto changed = testing::complete_bike_answers();
+    changed["colour"] = "Green";
+    const auto conflict = server::accept_submission(*fx.submissions, seal_text(fx, report_text(f, changed, id_a)));
+    CHECK(conflict.status == 409);
+    CHECK(problem_type(conflict) == "/problems/submission-id-reused");
+    CHECK(*fx.db->count() == 1);
+}
+
+TEST_CASE("reports the form would reject are refused and not stored") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    auto bad_postcode = testing::complete_bike_answers();
+    bad_postcode["postcode"] = "nowhere";
+    report forged = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    forged.answers["postcode"] = "nowhere";  // valid seal, answers the form rejects
+    report exit_report = make_report(f, replay(f, {{"in_danger", "yes"}}), id_a, "en");
+    report extra = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    extra.answers["smuggled"] = "x";
+    report wrong_pages = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    wrong_pages.pages.pop_back();
+    report untrimmed = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    untrimmed.answers["make"] = " Raleigh";
+    for (const report* r : {&forged, &exit_report, &extra, &wrong_pages, &untrimmed}) {
+        const auto answer = server::accept_submission(*fx.submissions, seal_text(fx, report_json(*r)));
+        CHECK(answer.status == 422);
+        CHECK(problem_type(answer) == "/problems/rejected-by-form");
+    }
+    CHECK(*fx.db->count() == 0);
+}
+
+TEST_CASE("a client-chosen route is ignored: the server recomputes it") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    report r = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    r.route = {"professional-standards", "urgent"};
+    REQUIRE(server::accept_submission(*fx.submissions, seal_text(fx, report_json(r))).status == 201);
+    CHECK((**fx.db->find_by_submission_id(id_a)).team == "borough-property-crime");
+    CHECK((**fx.db->find_by_submission_id(id_a)).urgency == "standard");
+}
+
+TEST_CASE("malformed, unknown and tampered envelopes each get their own problem type") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    const std::string good = seal_text(fx, report_text(f, testing::complete_bike_answers(), id_a));
+    json envelope = json::parse(good);
+
+    auto with = [&](const char* key, json value) {
+        json e = envelope;
+        e[key] = std::move(value);
+        return e.dump();
+    };
+    struct bad_case {
+        std::string body;
+        unsigned status;
+        const char* type;
+    };
+    std::string flipped = envelope.at("sealed").get<std::string>();
+    flipped[40] = flipped[40] == 'A' ? 'B' : 'A';
+    const std::vector<bad_case> cases = {
+        {"", 400, "/problems/malformed-envelope"},
+        {"not json", 400, "/problems/malformed-envelope"},
+        {"[1,2]", 400, "/problems/malformed-envelope"},
+        {with("v", 2), 400, "/problems/unsupported-version"},
+        {with("v", "1"), 400, "/problems/malformed-envelope"},
+        {with("key_id", "0000000000000000"), 400, "/problems/unknown-key"},
+        {with("form", "no-such-form"), 404, "/problems/unknown-form"},
+        {with("sealed", "!!!"), 400, "/problems/malformed-envelope"},
+        {with("sealed", flipped), 400, "/problems/cannot-open"},
+        {with("sealed", ""), 400, "/problems/cannot-open"},
+        {with("extra", 1), 400, "/problems/malformed-envelope"},
+        {seal_text(fx, "not a report"), 400, "/problems/malformed-report"},
+        {seal_text(fx, R"({"v":1})"), 400, "/problems/malformed-report"},
+        {seal_text(fx, report_text(f, testing::complete_bike_answers(), "short-id")), 400, "/problems/malformed-report"},
+    };
+    for (const auto& c : cases) {
+        const auto answer = server::accept_submission(*fx.submissions, c.body);
+        CHECK_MESSAGE(answer.status == c.status, c.body.substr(0, 80));
+        CHECK_MESSAGE(problem_type(answer) == c.type, c.body.substr(0, 80));
+        CHECK(answer.content_type == "application/problem+json");
+    }
+    CHECK(*fx.db->count() == 0);
+}
+
+TEST_CASE("a report for an older version of the form is refused") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    report r = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    r.form_version = std::string(32, '0');
+    const auto answer = server::accept_submission(*fx.submissions, seal_text(fx, report_json(r)));
+    CHECK(answer.status == 422);
+    CHECK(problem_type(answer) == "/problems/unknown-form-version");
+}
+
+TEST_CASE("references read well on the phone") {
+    for (int i = 0; i < 200; ++i) {
+        const std::string ref = server::make_reference();
+        REQUIRE(ref.size() == 12);
+        CHECK(ref.substr(0, 3) == "FD-");
+        CHECK(ref[7] == '-');
+        CHECK(ref.find_first_of("ILOU") == std::string::npos);
+    }
+}

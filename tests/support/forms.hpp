@@ -1,0 +1,63 @@
+// Forms for tests: the shipped bike theft form, and small inline ones.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "engine/form_json.hpp"
+
+namespace frontdesk::testing {
+
+inline std::string read_source_file(const std::string& relative) {
+    std::ifstream in(std::string(FRONTDESK_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << relative);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+inline form load_form(const std::string& source) {
+    auto loaded = load_form_json(source);
+    for (const auto& e : loaded.errors) INFO(e.where << ": " << e.message);
+    REQUIRE_MESSAGE(loaded.loaded.has_value(), (loaded.errors.empty() ? "" : loaded.errors.front().where + ": " + loaded.errors.front().message));
+    return *loaded.loaded;
+}
+
+inline form bike_theft_form() { return load_form(read_source_file("forms/bike-theft.json")); }
+
+// Answers that complete the bike theft form.
+inline std::map<std::string, std::string> complete_bike_answers() {
+    return {{"in_danger", "no"},  {"make", "Raleigh"},  {"colour", "Red"},
+            {"postcode", "SW1A 2JR"}, {"name", "Sam Smith"}, {"email", "sam@example.com"}};
+}
+
+// Two pages, one team rule: small enough to reason about in a test.
+inline const char* routing_form_json = R"json({
+  "id": "routing-test",
+  "title": "Routing test",
+  "pages": [
+    {"id": "kind", "title": "Kind", "questions": [
+      {"id": "kind", "type": "radios", "label": "What happened?", "required": true,
+       "options": [{"value": "hate", "label": "Hate crime"}, {"value": "other", "label": "Something else"}],
+       "messages": {"required": "Select what happened"}}],
+     "routes": [{"if": {"question": "kind", "equals": "hate"}, "goto": "hate-details"}],
+     "next": "details"},
+    {"id": "hate-details", "title": "About it", "questions": [
+      {"id": "hate_note", "type": "text", "label": "What was said", "required": true,
+       "messages": {"required": "Enter what was said"}}],
+     "next": "check-answers"},
+    {"id": "details", "title": "Details", "questions": [
+      {"id": "note", "type": "textarea", "label": "Tell us more"}],
+     "next": "check-answers"}
+  ],
+  "routing": {
+    "rules": [{"if": {"question": "kind", "equals": "hate"}, "team": "hate-crime-unit", "urgency": "urgent"}],
+    "default": {"team": "general", "urgency": "standard"}
+  }
+})json";
+
+}  // namespace frontdesk::testing

@@ -1,0 +1,67 @@
+// A server's parts, in memory and in a temporary folder, for tests that need
+// no network: keys, the shipped forms, and a real SQLite store.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <memory>
+#include <random>
+
+#include "server/form_catalog.hpp"
+#include "server/key_store.hpp"
+#include "server/request_handler.hpp"
+#include "server/store.hpp"
+#include "server/submissions.hpp"
+
+namespace frontdesk::testing {
+
+class temp_dir {
+public:
+    temp_dir() {
+        std::random_device rd;
+        path_ = std::filesystem::temp_directory_path() / ("frontdesk-test-" + std::to_string(rd()) + std::to_string(rd()));
+        std::filesystem::create_directories(path_);
+    }
+    ~temp_dir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::string str() const { return path_.string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct server_fixture {
+    temp_dir dir;
+    server::server_keys keys;
+    std::unique_ptr<server::form_catalog> forms;
+    std::unique_ptr<server::store> db;
+    std::unique_ptr<server::submission_context> submissions;
+    std::unique_ptr<server::app> application;
+
+    server_fixture() {
+        bool created = false;
+        REQUIRE(server::make_missing_keys(dir.str() + "/keys", created));
+        auto loaded = server::load_keys(dir.str() + "/keys");
+        REQUIRE(loaded);
+        keys = *loaded;
+        auto catalog = server::form_catalog::load(std::string(FRONTDESK_SOURCE_DIR) + "/forms");
+        REQUIRE(catalog);
+        forms = std::make_unique<server::form_catalog>(std::move(*catalog));
+        auto opened = server::store::open(dir.str() + "/frontdesk.sqlite3");
+        REQUIRE(opened);
+        db = std::move(*opened);
+        submissions.reset(new server::submission_context{*forms, keys, *db, [] { return std::string("2026-11-28T09:15:02Z"); }});
+        server::config settings;
+        settings.web_root = dir.str() + "/web";
+        std::filesystem::create_directories(settings.web_root);
+        application.reset(new server::app{settings, *submissions, server::public_keys_json(keys)});
+    }
+};
+
+}  // namespace frontdesk::testing

@@ -1,0 +1,96 @@
+// The browser's handle on the forms engine (engine/ compiled to WebAssembly).
+// This file only marshals arguments across the C boundary of wasm/; every rule
+// about forms, answers, routes and sealing lives in the engine itself.
+
+export class EngineError extends Error {
+  constructor(operation, message) {
+    super(`${operation}: ${message || 'unknown engine error'}`);
+    this.name = 'EngineError';
+    this.operation = operation;
+  }
+}
+
+const RECEIPT_FIELDS = ['reference', 'submission_id', 'envelope_hash', 'received_at', 'key_id', 'signature'];
+
+// Loads frontdesk-engine.js/.wasm (served beside this file) and returns the engine.
+// The glue is imported lazily so that a page whose engine fails to load (bad
+// connection, old browser) can still tell the person what to do instead.
+// moduleOptions go to the emscripten factory (in Node, pass { wasmBinary }).
+export async function loadEngine(moduleOptions = {}) {
+  const { default: createFrontdeskEngine } = await import('./frontdesk-engine.js');
+  const m = await createFrontdeskEngine(moduleOptions);
+  return wrapModule(m);
+}
+
+function wrapModule(m) {
+  const c = {
+    alloc: m.cwrap('fd_alloc', 'number', ['number']),
+    free: m.cwrap('fd_free', null, ['number']),
+    loadForm: m.cwrap('fd_load_form', 'number', ['number', 'number']),
+    lastError: m.cwrap('fd_last_error', 'string', []),
+    viewJson: m.cwrap('fd_view_json', 'string', []),
+    setAnswer: m.cwrap('fd_set_answer', 'number', ['string', 'string']),
+    next: m.cwrap('fd_next', 'number', []),
+    back: m.cwrap('fd_back', 'number', []),
+    change: m.cwrap('fd_change', 'number', ['string']),
+    seal: m.cwrap('fd_seal_report', 'string', ['string', 'string', 'string']),
+    verifyReceipt: m.cwrap('fd_verify_receipt', 'number',
+      ['string', 'string', 'string', 'string', 'string', 'string', 'string']),
+  };
+
+  function check(operation, status) {
+    if (status !== 0) throw new EngineError(operation, c.lastError());
+  }
+
+  return {
+    // bytes: the binary form image from GET /api/forms/<id>.
+    loadForm(bytes) {
+      if (!(bytes instanceof Uint8Array)) throw new TypeError('loadForm expects a Uint8Array');
+      const ptr = c.alloc(Math.max(bytes.length, 1));
+      if (!ptr) throw new EngineError('loadForm', 'out of memory');
+      try {
+        // Read HEAPU8 after fd_alloc: a memory growth replaces the view.
+        m.HEAPU8.set(bytes, ptr);
+        check('loadForm', c.loadForm(ptr, bytes.length));
+      } finally {
+        c.free(ptr);
+      }
+    },
+
+    view() {
+      return JSON.parse(c.viewJson());
+    },
+
+    setAnswer(questionId, value) {
+      check('setAnswer', c.setAnswer(String(questionId), String(value ?? '')));
+    },
+
+    next() {
+      check('next', c.next());
+    },
+
+    // Returns false when there was nowhere to go back to.
+    back() {
+      return c.back() === 0;
+    },
+
+    change(questionId) {
+      check('change', c.change(String(questionId)));
+    },
+
+    // Returns the sealed envelope (a JSON string) to POST as it is.
+    seal({ publicKey, keyId, language }) {
+      const envelope = c.seal(String(publicKey), String(keyId), String(language));
+      if (!envelope) throw new EngineError('seal', c.lastError());
+      return envelope;
+    },
+
+    // receipt: the parsed JSON answer of POST /api/submissions.
+    verifyReceipt(receipt, receiptPublicKey) {
+      if (!receipt || typeof receipt !== 'object') return false;
+      if (!RECEIPT_FIELDS.every((field) => typeof receipt[field] === 'string')) return false;
+      const fields = RECEIPT_FIELDS.map((field) => receipt[field]);
+      return c.verifyReceipt(...fields, String(receiptPublicKey)) === 1;
+    },
+  };
+}
