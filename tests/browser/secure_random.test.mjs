@@ -51,5 +51,27 @@ test('with no secure random source the report is not sealed and nothing is sent'
   await page.getByText('We could not send your report').waitFor();
   assert.deepEqual(posts, [], 'nothing was posted');
   assert.equal(await page.getByText(/Your reference number/).count(), 0);
+
+  // And the refusal is the engine's own, not an accident: drive a second
+  // engine to check your answers and ask it to seal.
+  const refusal = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine-client.js');
+    const engine = await loadEngine();
+    const image = new Uint8Array(await (await fetch('/api/forms/bike-theft')).arrayBuffer());
+    engine.loadForm(image);
+    const answers = { in_danger: 'no', make: 'Raleigh', postcode: 'SW1A 2AA', name: 'Sam Jones' };
+    for (let step = 0; step < 10 && engine.view().state === 'question'; step += 1) {
+      for (const q of engine.view().page.questions) engine.setAnswer(q.id, answers[q.id] ?? '');
+      engine.next();
+    }
+    const keys = await (await fetch('/api/keys')).json();
+    try {
+      engine.seal({ publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: 'en' });
+      return 'sealed';
+    } catch (error) {
+      return String(error.message);
+    }
+  });
+  assert.match(refusal, /no secure random number source/);
   await context.close();
 });
