@@ -198,3 +198,22 @@ result<std::int64_t> store::count() {
 }
 
 }  // namespace frontdesk::server
+
+namespace frontdesk::server {
+
+result<std::map<std::string, std::int64_t>> store::count_by_team() {
+    statement st;
+    if (sqlite3_prepare_v2(db_, "SELECT team, count(*) FROM submissions GROUP BY team", -1, &st.handle, nullptr) !=
+        SQLITE_OK) {
+        return sqlite_error(db_, "cannot count");
+    }
+    std::map<std::string, std::int64_t> counts;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) {
+        counts[column_text(st.handle, 0)] = static_cast<std::int64_t>(sqlite3_column_int64(st.handle, 1));
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot count");
+    return counts;
+}
+
+}  // namespace frontdesk::server

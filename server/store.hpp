@@ -4,6 +4,7 @@
 // never a report in clear, and nothing the server itself can open.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,6 +53,8 @@ public:
     // A team's queue, urgent first, then oldest first, with the sealed bytes.
     result<std::vector<stored_submission>> queue_for_team(const std::string& team);
     result<std::int64_t> count();
+    // Reports stored per team: the queue depths /metrics shows.
+    result<std::map<std::string, std::int64_t>> count_by_team();
 
 private:
     explicit store(sqlite3* db) : db_(db) {}
