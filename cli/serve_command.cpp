@@ -1,5 +1,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <sys/resource.h>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
@@ -76,11 +77,27 @@ status ensure_team_keys(const server::config& settings, const server::form_catal
     return status::ok();
 }
 
+// Every connection is a file descriptor: raise the soft limit to the hard one,
+// and say so when it is still too low for max_connections.
+void raise_file_limit(const server::config& settings) {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        (void)setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < settings.max_connections + 64) {
+        std::cerr << "frontdesk serve: warning: only " << limit.rlim_cur << " open files allowed, fewer than "
+                  << settings.max_connections << " connections need\n";
+    }
+}
+
 }  // namespace
 
 int serve_command(const arguments& args) {
     auto settings = settings_from(args);
     if (!settings) return fail(settings.err());
+    raise_file_limit(*settings);
 
     std::error_code ec;
     std::filesystem::create_directories(settings->data_dir, ec);
@@ -155,6 +172,16 @@ int serve_command(const arguments& args) {
     std::cout << "frontdesk: listening on http://" << settings->address << ":" << http.port() << " with "
               << forms->size() << " form(s)" << std::endl;
     ioc.run();
+
+    // Teardown in an order that leaves no handler behind to touch what is
+    // gone: stop the threads that post work, close every connection, then
+    // run the handlers that closing released while everything they use lives.
+    pipeline.stop();
+    delivery.stop();
+    http.close_all();
+    ioc.restart();
+    while (ioc.poll() > 0) {
+    }
     std::cerr << "frontdesk serve: stopped\n";
     return 0;
 }

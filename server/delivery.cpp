@@ -190,7 +190,10 @@ result<std::shared_ptr<ssl::context>> tls_context_for(const sink_config& sink) {
 std::vector<std::string> sinks_for_team(const config& settings, const std::string& team) {
     std::vector<std::string> ids;
     for (const auto& sink : settings.sinks) {
-        if (sink.team == "*" || sink.team == team) ids.push_back(sink.id());
+        // One delivery per sink, even when a team's own entry and "*" name the same one.
+        if ((sink.team == "*" || sink.team == team) && std::find(ids.begin(), ids.end(), sink.id()) == ids.end()) {
+            ids.push_back(sink.id());
+        }
     }
     return ids;
 }

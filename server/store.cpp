@@ -146,7 +146,8 @@ status store::insert_rows(const stored_submission& s) {
         bind_blob(st.handle, 11, s.sealed_report);
         bind_text(st.handle, 12, s.receipt_json);
         const int rc = sqlite3_step(st.handle);
-        if (rc == SQLITE_CONSTRAINT && std::string(sqlite3_errmsg(db_)).find("reference") != std::string::npos) {
+        // The reference is the primary key; any other constraint failure is not a collision.
+        if (rc != SQLITE_DONE && sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_PRIMARYKEY) {
             return fail(error{"reference", "reference already taken"});
         }
         if (rc != SQLITE_DONE) return fail(sqlite_error(db_, "cannot store"));
@@ -188,15 +189,18 @@ std::vector<insert_outcome> store::insert_batch(const std::vector<stored_submiss
         {
             // The same report sent twice (a retry, or two in one batch) is stored once.
             statement st;
-            if (sqlite3_prepare_v2(db_, "SELECT content_hash, receipt FROM submissions WHERE submission_id = ?1", -1,
-                                   &st.handle, nullptr) != SQLITE_OK) {
+            if (sqlite3_prepare_v2(db_, "SELECT content_hash, reference, received_at FROM submissions WHERE submission_id = ?1",
+                                   -1, &st.handle, nullptr) != SQLITE_OK) {
                 continue;  // failed
             }
             bind_text(st.handle, 1, row.submission_id);
             const int rc = sqlite3_step(st.handle);
             if (rc == SQLITE_ROW) {
-                const bool same = column_text(st.handle, 0) == row.content_hash;
-                outcomes[i] = {same ? insert_result::duplicate : insert_result::conflict, same ? column_text(st.handle, 1) : ""};
+                if (column_text(st.handle, 0) == row.content_hash) {
+                    outcomes[i] = {insert_result::duplicate, column_text(st.handle, 1), column_text(st.handle, 2)};
+                } else {
+                    outcomes[i].result = insert_result::conflict;
+                }
                 continue;
             }
             if (rc != SQLITE_DONE) continue;  // failed
@@ -216,8 +220,10 @@ std::vector<insert_outcome> store::insert_batch(const std::vector<stored_submiss
     // With synchronous=FULL, COMMIT returns only once the transaction is on disk.
     if (!exec("COMMIT")) {
         (void)exec("ROLLBACK");
+        // Nothing of this batch is stored, and a duplicate may have matched a
+        // row of this very batch: every answer but a conflict is now a failure.
         for (auto& o : outcomes) {
-            if (o.result == insert_result::stored) o.result = insert_result::failed;
+            if (o.result != insert_result::conflict) o = {insert_result::failed, {}, {}};
         }
     }
     return outcomes;

@@ -56,7 +56,10 @@ enum class insert_result {
 
 struct insert_outcome {
     insert_result result = insert_result::failed;
-    std::string existing_receipt;  // for a duplicate
+    // For a duplicate: what the stored report was given, so that a fresh
+    // receipt can be signed for this envelope with the same reference.
+    std::string existing_reference;
+    std::string existing_received_at;
 };
 
 class store {

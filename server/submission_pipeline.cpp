@@ -25,7 +25,14 @@ status submission_pipeline::start(const std::string& db_path) {
 
 void submission_pipeline::submit(std::string envelope, callback done) {
     boost::asio::post(workers_, [this, envelope = std::move(envelope), done = std::move(done)]() mutable {
-        verification verified = verify_submission(ctx_, envelope);
+        verification verified = problem(503, "server-busy", "The report could not be checked now. Try again.");
+        // An exception escaping a pool thread would end the process (Boost
+        // calls std::terminate): a report that cannot be checked is refused.
+        try {
+            verified = verify_submission(ctx_, envelope);
+        } catch (const std::exception& e) {
+            std::cerr << "frontdesk: verification failed: " << e.what() << "\n";
+        }
         if (auto* answer = std::get_if<http_answer>(&verified)) {
             boost::asio::post(io_, [done = std::move(done), answer = std::move(*answer)] { done(answer); });
             return;
@@ -52,7 +59,12 @@ void submission_pipeline::commit_loop() {
         std::vector<stored_submission> rows;
         rows.reserve(batch.size());
         for (auto& j : batch) rows.push_back(std::move(j.row));
-        const std::vector<http_answer> answers = store_submissions(*db_, ctx_.keys, rows);
+        std::vector<http_answer> answers(rows.size(), problem(503, "store-unavailable", "The report could not be stored. Try again."));
+        try {
+            answers = store_submissions(*db_, ctx_.keys, rows);
+        } catch (const std::exception& e) {
+            std::cerr << "frontdesk: storing failed: " << e.what() << "\n";
+        }
         ++commits_;
         committed_rows_ += rows.size();
         bool any_stored = false;

@@ -242,9 +242,12 @@ std::vector<http_answer> store_submissions(store& db, const keyring& keys, std::
     for (std::size_t i = 0; i < rows.size(); ++i) pending[i] = i;
     // A reference collision is rare (40 bits) but possible: draw again.
     for (int attempt = 0; attempt < 5 && !pending.empty(); ++attempt) {
+        // Rows move into the batch and back, so 4 KiB-and-more blobs are not copied.
         std::vector<stored_submission> batch;
-        for (auto i : pending) batch.push_back(rows[i]);
+        batch.reserve(pending.size());
+        for (auto i : pending) batch.push_back(std::move(rows[i]));
         const auto outcomes = db.insert_batch(batch);
+        for (std::size_t k = 0; k < pending.size(); ++k) rows[pending[k]] = std::move(batch[k]);
         std::vector<std::size_t> again;
         for (std::size_t k = 0; k < pending.size(); ++k) {
             const std::size_t i = pending[k];
@@ -252,9 +255,18 @@ std::vector<http_answer> store_submissions(store& db, const keyring& keys, std::
                 case insert_result::stored:
                     answers[i] = {201, "application/json", rows[i].receipt_json, {}};
                     break;
-                case insert_result::duplicate:
-                    answers[i] = {200, "application/json", outcomes[k].existing_receipt, {}};
+                case insert_result::duplicate: {
+                    // The stored report's reference and time, signed afresh for
+                    // this envelope with today's key: the browser checks the
+                    // receipt against the envelope it sent this time.
+                    receipt r{outcomes[k].existing_reference, rows[i].submission_id, rows[i].envelope_hash,
+                              outcomes[k].existing_received_at, {}, {}};
+                    const receipt_key& signer = keys.current_receipt();
+                    answers[i] = sign_receipt(r, signer.secret_key, signer.public_key)
+                                     ? http_answer{200, "application/json", receipt_json(r), {}}
+                                     : problem(500, "cannot-sign", "The receipt could not be signed.");
                     break;
+                }
                 case insert_result::conflict:
                     answers[i] = problem(409, "submission-id-reused", "This submission id was already used for a different report.");
                     break;
