@@ -122,7 +122,7 @@ int serve_command(const arguments& args) {
 
     server::submission_context submissions{*forms, *keys, **db, [] { return server::utc_now(); }};
     boost::asio::io_context ioc{1};
-    server::delivery_worker delivery(ioc, **db, *keys, *settings);
+    server::delivery_worker delivery(*keys, *settings);
     submissions.sinks_for = [&settings](const std::string& team) { return server::sinks_for_team(*settings, team); };
     submissions.on_stored = [&delivery] { delivery.poke(); };
     for (const auto& sink : settings->sinks) {
@@ -154,7 +154,7 @@ int serve_command(const arguments& args) {
 
     server::http_server http(ioc, application);
     if (auto s = http.listen(); !s) return fail(s.err());
-    delivery.start();
+    if (auto s = delivery.start(settings->data_dir + "/frontdesk.sqlite3"); !s) return fail(s.err());
 
     // SIGINT or SIGTERM: stop taking connections, let requests in flight
     // finish, then stop.

@@ -89,14 +89,19 @@ result<form_catalog> form_catalog::load(const std::string& dir, const std::strin
     }
     if (catalog.current_.empty()) return error{dir, "there are no forms (*.json) in the forms folder"};
 
-    // Earlier versions: each still opens reports made with it. One that no
-    // longer loads (the language moved on) is skipped, loudly.
+    // Earlier versions, of current forms and of forms since withdrawn: each
+    // still opens reports made with it. One that no longer loads (the
+    // language moved on) is skipped, loudly.
     if (!archive_dir.empty()) {
-        for (const auto& [id, current_version] : catalog.current_) {
+        std::error_code folders_error;
+        for (const auto& folder : fs::directory_iterator(archive_dir, folders_error)) {
+            if (!folder.is_directory()) continue;
+            const std::string id = folder.path().filename().string();
+            const auto current = catalog.current_.find(id);
             std::error_code list_error;
-            for (const auto& path : json_files_in(fs::path(archive_dir) / id, list_error)) {
+            for (const auto& path : json_files_in(folder.path(), list_error)) {
                 const std::string version = path.stem().string();
-                if (version == current_version) continue;
+                if (current != catalog.current_.end() && version == current->second) continue;
                 auto entry = load_one(path);
                 if (!entry || entry->definition.id != id || entry->definition.version != version) {
                     std::cerr << "frontdesk: skipping archived form " << path.string() << ": "
@@ -109,6 +114,8 @@ result<form_catalog> form_catalog::load(const std::string& dir, const std::strin
     }
     return catalog;
 }
+
+bool form_catalog::knows(const std::string& form_id) const { return versions_.count(form_id) != 0; }
 
 const catalog_entry* form_catalog::find(const std::string& form_id) const {
     const auto it = current_.find(form_id);

@@ -30,8 +30,10 @@ public:
     // version archived before.
     static result<form_catalog> load(const std::string& dir, const std::string& archive_dir = {});
 
-    // The current version of a form.
+    // The current version of a form (none for a form since withdrawn).
     const catalog_entry* find(const std::string& form_id) const;
+    // True when any version of the form was ever served.
+    bool knows(const std::string& form_id) const;
     // Any version this server has served of a form.
     const catalog_entry* find_version(const std::string& form_id, const std::string& version) const;
     // [{"description","id","title","version"}], in id order: current versions only.

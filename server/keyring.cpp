@@ -1,6 +1,8 @@
 #include "server/keyring.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -78,14 +80,20 @@ status write_records(const std::string& dir, const key_records& records) {
     w.end_object();
     // Write aside, then rename: a crash leaves the old keyring or the new one.
     const std::string partial = metadata_path(dir) + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << w.str() << "\n";
-        if (!out.flush()) return error{partial, "cannot write the keyring"};
-    }
+    const std::string text = w.str() + "\n";
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return error{partial, "cannot write the keyring"};
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written) return error{partial, "cannot write the keyring"};
     std::error_code ec;
     fs::rename(partial, metadata_path(dir), ec);
     if (ec) return error{metadata_path(dir), "cannot put the keyring in place"};
+    // A rotation must survive a power cut: sync the folder that holds the rename.
+    const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool synced = dir_fd >= 0 && ::fsync(dir_fd) == 0;
+    if (dir_fd >= 0) ::close(dir_fd);
+    if (!synced) return error{dir, "cannot sync the key folder"};
     return status::ok();
 }
 

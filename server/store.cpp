@@ -98,8 +98,10 @@ result<std::unique_ptr<store>> store::open(const std::string& path) {
         return e;
     }
     std::unique_ptr<store> s(new store(db));
-    for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=ON;",
-                            "PRAGMA busy_timeout=5000;", schema}) {
+    // Wait for other connections (the committer, the delivery thread, an
+    // inbox reading) rather than fail with "locked", from the very first statement.
+    sqlite3_busy_timeout(db, 5000);
+    for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=ON;", schema}) {
         if (auto ok = s->exec(sql); !ok) return ok.err();
     }
     return s;

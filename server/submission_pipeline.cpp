@@ -10,8 +10,9 @@ namespace {
 constexpr std::size_t largest_batch = 512;
 }  // namespace
 
-submission_pipeline::submission_pipeline(boost::asio::io_context& io, const submission_context& ctx, unsigned workers)
-    : io_(io), ctx_(ctx), workers_(std::max(1U, workers)) {}
+submission_pipeline::submission_pipeline(boost::asio::io_context& io, const submission_context& ctx, unsigned workers,
+                                         std::size_t max_bytes_in_flight)
+    : io_(io), ctx_(ctx), workers_(std::max(1U, workers)), max_bytes_in_flight_(max_bytes_in_flight) {}
 
 submission_pipeline::~submission_pipeline() { stop(); }
 
@@ -24,6 +25,17 @@ status submission_pipeline::start(const std::string& db_path) {
 }
 
 void submission_pipeline::submit(std::string envelope, callback done) {
+    const std::size_t size = envelope.size();
+    if (bytes_in_flight_.fetch_add(size) + size > max_bytes_in_flight_) {
+        bytes_in_flight_ -= size;
+        done(problem(503, "server-busy", "The service is busy. Try again in a minute."));
+        return;
+    }
+    // The bytes count until the answer is on its way back.
+    done = [this, size, done = std::move(done)](http_answer answer) {
+        bytes_in_flight_ -= size;
+        done(std::move(answer));
+    };
     boost::asio::post(workers_, [this, envelope = std::move(envelope), done = std::move(done)]() mutable {
         verification verified = problem(503, "server-busy", "The report could not be checked now. Try again.");
         // An exception escaping a pool thread would end the process (Boost

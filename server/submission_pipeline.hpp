@@ -24,7 +24,11 @@ class submission_pipeline {
 public:
     using callback = std::function<void(http_answer)>;
 
-    submission_pipeline(boost::asio::io_context& io, const submission_context& ctx, unsigned workers);
+    // At most `max_bytes_in_flight` of envelopes are being checked or stored at
+    // once; beyond that a submission is answered 503 at once, so a flood of
+    // large bodies cannot exhaust memory.
+    submission_pipeline(boost::asio::io_context& io, const submission_context& ctx, unsigned workers,
+                        std::size_t max_bytes_in_flight = 256 * 1024 * 1024);
     ~submission_pipeline();
     submission_pipeline(const submission_pipeline&) = delete;
     submission_pipeline& operator=(const submission_pipeline&) = delete;
@@ -57,6 +61,8 @@ private:
     std::vector<job> queue_;
     bool stopping_ = false;
     bool stopped_ = false;
+    std::size_t max_bytes_in_flight_;
+    std::atomic<std::size_t> bytes_in_flight_{0};
     std::atomic<std::uint64_t> commits_{0};
     std::atomic<std::uint64_t> committed_rows_{0};
 };

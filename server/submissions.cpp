@@ -164,7 +164,7 @@ verification verify_submission(const submission_context& ctx, const std::string&
         return known ? problem(400, "retired-key", "The report is sealed to a key that is no longer accepted.")
                      : problem(400, "unknown-key", "The report is sealed to a key this server does not hold.");
     }
-    if (ctx.forms.find(env.form_id) == nullptr) return problem(404, "unknown-form", "There is no such form.");
+    if (!ctx.forms.knows(env.form_id)) return problem(404, "unknown-form", "There is no such form.");
 
     auto opened = open_sealed(env.sealed, key->public_key, key->secret_key);
     if (!opened) return problem(400, "cannot-open", "The sealed report could not be opened.");
