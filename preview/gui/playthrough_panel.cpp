@@ -1,0 +1,169 @@
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "preview/gui/panels.hpp"
+
+namespace frontdesk::preview::gui {
+namespace {
+
+void heading(const fonts& f, const std::string& text) {
+    ImGui::PushFont(f.heading);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+}
+
+void error_summary(const session& s) {
+    if (s.errors().empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Border, error_colour);
+    const float lines = static_cast<float>(s.errors().size() + 1);
+    ImGui::BeginChild("problem", {0, ImGui::GetTextLineHeightWithSpacing() * lines + ImGui::GetStyle().WindowPadding.y * 2},
+                      true);
+    ImGui::TextColored(error_colour, "There is a problem");
+    for (const auto& e : s.errors()) ImGui::BulletText("%s", e.message.c_str());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+// One question as the public sees it: label, hint, error, then the field.
+void draw_question(workspace& w, const question& q, bool label_is_heading) {
+    const session& s = *w.play->journey;
+    ImGui::PushID(q.id.c_str());
+    if (!label_is_heading) ImGui::TextWrapped("%s", q.label.c_str());
+    if (!q.hint.empty()) ImGui::TextDisabled("%s", q.hint.c_str());
+    if (const auto* e = error_for(s, q.id)) ImGui::TextColored(error_colour, "Error: %s", e->c_str());
+    std::string value = s.answer(q.id);
+    const float em = ImGui::CalcTextSize("M").x;
+    const float wanted = q.width > 0 ? em * static_cast<float>(q.width + 2) : ImGui::GetContentRegionAvail().x;
+    switch (q.type) {
+        case question_type::radios:
+            for (const auto& c : q.choices) {
+                if (ImGui::RadioButton(c.label.c_str(), value == c.value)) take(w, {step_kind::answer, q.id, c.value});
+            }
+            break;
+        case question_type::textarea:
+            if (ImGui::InputTextMultiline("##answer", &value, {ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight() * 5})) {
+                take(w, {step_kind::answer, q.id, value});
+            }
+            break;
+        case question_type::text:
+            ImGui::SetNextItemWidth(std::min(wanted, ImGui::GetContentRegionAvail().x));
+            if (ImGui::InputText("##answer", &value)) take(w, {step_kind::answer, q.id, value});
+            break;
+    }
+    ImGui::Spacing();
+    ImGui::PopID();
+}
+
+void draw_page(workspace& w, const fonts& f) {
+    const session& s = *w.play->journey;
+    ImGui::TextDisabled("%s", s.definition().title.c_str());
+    if (s.state() == session_state::check) {
+        heading(f, "Check your answers before sending your report");
+        std::string change;
+        if (ImGui::BeginTable("check", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+            for (const auto& row : check_rows(s)) {
+                ImGui::PushID(row.question.c_str());
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", row.label.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", row.value.empty() ? "Not answered" : row.value.c_str());
+                ImGui::TableNextColumn();
+                if (ImGui::SmallButton("Change")) change = row.question;
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+        if (!change.empty()) take(w, {step_kind::change, change, ""});
+        ImGui::Spacing();
+        ImGui::TextDisabled("Send is not part of the preview: the Report panel shows what it would seal.");
+        return;
+    }
+    const page& pg = *s.current_page();
+    const bool single = pg.kind == page_kind::questions && pg.questions.size() == 1;
+    error_summary(s);
+    heading(f, page_heading(pg).empty() ? s.definition().title : page_heading(pg));
+    for (const auto& para : pg.body) ImGui::TextWrapped("%s", para.c_str());
+    if (!pg.body.empty()) ImGui::Spacing();
+    for (const auto& q : pg.questions) draw_question(w, q, single);
+    if (s.state() == session_state::exit) {
+        ImGui::TextColored(warning_colour, "Exit page: the journey ends here, and no report is sent.");
+    } else if (ImGui::Button("Continue")) {
+        take(w, {step_kind::next, "", ""});
+    }
+}
+
+void draw_answers(const workspace& w) {
+    const session& s = *w.play->journey;
+    const auto route = s.route();
+    ImGui::Text("Route now: %s (%s)", route.team.c_str(), route.urgency.c_str());
+    std::string path;
+    for (const auto& id : s.path()) path += (path.empty() ? "" : " > ") + id;
+    ImGui::TextWrapped("Path: %s%s", path.c_str(), s.state() == session_state::check ? " > check-answers" : "");
+    const auto rows = live_answers(s);
+    if (rows.empty()) {
+        ImGui::TextDisabled("No answers yet.");
+        return;
+    }
+    if (ImGui::BeginTable("answers", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Question");
+        ImGui::TableSetupColumn("Answer");
+        ImGui::TableSetupColumn("Sent");
+        ImGui::TableHeadersRow();
+        for (const auto& row : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.question.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", row.value.c_str());
+            ImGui::TableNextColumn();
+            // An answer on a branch the person left is kept but never sent.
+            if (row.on_path) ImGui::TextUnformatted("yes");
+            else ImGui::TextDisabled("no: off the path");
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace
+
+void draw_playthrough_panel(workspace& w, const fonts& f) {
+    if (!ImGui::Begin("Play-through", nullptr, panel_flags)) return ImGui::End();
+    if (!w.play) {
+        ImGui::TextWrapped("This form does not load, so it cannot be played. The lint panel lists what to mend; "
+                           "the play-through starts as soon as the file loads.");
+        return ImGui::End();
+    }
+    if (ImGui::Button("Start again")) {
+        *w.play = start_playthrough(w.play->definition);
+        w.chosen_path.reset();
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!w.play->journey->can_go_back());
+    if (ImGui::Button("Back")) take(w, {step_kind::back, "", ""});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    // Today's forms have one language; the switcher lists what the form offers.
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("English (en)").x + ImGui::GetFrameHeight() * 2);
+    if (ImGui::BeginCombo("Language", "English (en)")) {
+        ImGui::Selectable("English (en)", true);
+        ImGui::EndCombo();
+    }
+    ImGui::Separator();
+
+    const float answers_height = ImGui::GetContentRegionAvail().y * 0.38f;
+    ImGui::BeginChild("page", {0, ImGui::GetContentRegionAvail().y - answers_height}, false);
+    draw_page(w, f);
+    ImGui::EndChild();
+    ImGui::Separator();
+    ImGui::BeginChild("answers", {0, 0}, false);
+    ImGui::TextDisabled("Live answers and route");
+    draw_answers(w);
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+}  // namespace frontdesk::preview::gui

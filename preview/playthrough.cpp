@@ -1,0 +1,126 @@
+#include "preview/playthrough.hpp"
+
+#include <algorithm>
+
+namespace frontdesk::preview {
+
+playthrough start_playthrough(std::shared_ptr<const form> f) {
+    playthrough p;
+    p.definition = std::move(f);
+    p.journey = std::make_unique<session>(*p.definition);
+    return p;
+}
+
+status take_step(playthrough& p, const step& s) {
+    session& j = *p.journey;
+    switch (s.kind) {
+        case step_kind::answer: {
+            if (auto st = j.set_answer(s.question, s.value); !st) return st;
+            if (!p.steps.empty() && p.steps.back().kind == step_kind::answer && p.steps.back().question == s.question) {
+                p.steps.back().value = s.value;
+                return status::ok();
+            }
+            break;
+        }
+        case step_kind::next:
+            if (j.state() != session_state::question) return error{"", "There is no page to continue from."};
+            j.next();
+            break;
+        case step_kind::back:
+            if (!j.back()) return error{"", "There is nowhere to go back to."};
+            break;
+        case step_kind::change:
+            if (auto st = j.change(s.question); !st) return st;
+            break;
+    }
+    p.steps.push_back(s);
+    return status::ok();
+}
+
+replayed replay_steps(const playthrough& p, std::shared_ptr<const form> f) {
+    replayed out{start_playthrough(std::move(f)), 0};
+    out.play.language = p.language;
+    for (const auto& s : p.steps) {
+        if (!take_step(out.play, s)) ++out.skipped;
+    }
+    return out;
+}
+
+bool walk_to(playthrough& p, const std::map<std::string, std::string>& answers, const std::string& page_id) {
+    p = start_playthrough(p.definition);
+    // Each page is entered at most once on a journey that goes anywhere new.
+    for (std::size_t i = 0; i <= p.definition->pages.size(); ++i) {
+        const page* here = p.journey->current_page();
+        if (here == nullptr) return page_id.empty() || page_id == check_answers_page;
+        if (here->id == page_id) return true;
+        if (p.journey->state() != session_state::question) return page_id.empty();
+        for (const auto& q : here->questions) {
+            const auto it = answers.find(q.id);
+            (void)take_step(p, {step_kind::answer, q.id, it == answers.end() ? "" : it->second});
+        }
+        (void)take_step(p, {step_kind::next, "", ""});
+        if (!p.journey->errors().empty()) return false;
+    }
+    return false;
+}
+
+bool back_to(playthrough& p, const std::string& page_id) {
+    const auto path = p.journey->path();
+    if (std::find(path.begin(), path.end(), page_id) == path.end()) return false;
+    while (p.journey->current_page() == nullptr || p.journey->current_page()->id != page_id) {
+        if (!take_step(p, {step_kind::back, "", ""})) return false;
+    }
+    return true;
+}
+
+std::string page_heading(const page& pg) {
+    if (pg.kind == page_kind::questions && pg.questions.size() == 1) return pg.questions.front().label;
+    return pg.title;
+}
+
+const std::string* error_for(const session& s, const std::string& question_id) {
+    for (const auto& e : s.errors()) {
+        if (e.question == question_id) return &e.message;
+    }
+    return nullptr;
+}
+
+std::string shown_value(const question& q, const std::string& value) {
+    for (const auto& c : q.choices) {
+        if (c.value == value) return c.label;
+    }
+    return value;
+}
+
+std::vector<answer_row> live_answers(const session& s) {
+    const auto on_path = s.answers_on_path();
+    std::vector<answer_row> rows;
+    for (const auto& pg : s.definition().pages) {
+        for (const auto& q : pg.questions) {
+            const auto& value = s.answer(q.id);
+            if (value.empty()) continue;
+            rows.push_back({pg.id, q.id, q.label, shown_value(q, value), on_path.count(q.id) > 0});
+        }
+    }
+    return rows;
+}
+
+std::vector<answer_row> check_rows(const session& s) {
+    std::vector<answer_row> rows;
+    for (const auto& page_id : s.path()) {
+        const page& pg = s.definition().pages[*s.definition().page_index(page_id)];
+        for (const auto& q : pg.questions) rows.push_back({pg.id, q.id, q.label, shown_value(q, s.answer(q.id)), true});
+    }
+    return rows;
+}
+
+const char* state_name(session_state st) {
+    switch (st) {
+        case session_state::question: return "question";
+        case session_state::exit: return "exit";
+        case session_state::check: return "check";
+    }
+    return "?";
+}
+
+}  // namespace frontdesk::preview

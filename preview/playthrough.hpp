@@ -1,0 +1,80 @@
+// The play-through's model: one session on a form, and every step taken in it,
+// so the same journey can be played again on a new version of the form.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/form.hpp"
+#include "engine/result.hpp"
+#include "engine/session.hpp"
+
+namespace frontdesk::preview {
+
+enum class step_kind { answer, next, back, change };
+
+struct step {
+    step_kind kind = step_kind::next;
+    std::string question;  // answer, change
+    std::string value;     // answer
+    bool operator==(const step&) const = default;
+};
+
+struct playthrough {
+    std::shared_ptr<const form> definition;  // kept alive for the session
+    std::unique_ptr<session> journey;
+    std::vector<step> steps;  // every step the session accepted, in order
+    std::string language = "en";
+};
+
+playthrough start_playthrough(std::shared_ptr<const form> f);
+
+// Takes one step. A step the session refuses is not recorded. Typing into a
+// field answers it on every key press; only the last value is kept.
+status take_step(playthrough& p, const step& s);
+
+struct replayed {
+    playthrough play;
+    std::size_t skipped = 0;  // steps the new version of the form refused
+};
+
+// The same steps on another version of the form, skipping those that no longer apply.
+replayed replay_steps(const playthrough& p, std::shared_ptr<const form> f);
+
+// Starts over and walks the form with these answers until the journey reaches
+// `page_id` (or ends, when it is empty). False when it does not get there.
+bool walk_to(playthrough& p, const std::map<std::string, std::string>& answers, const std::string& page_id);
+
+// Goes back along the journey to a page already on it; false when it is not.
+bool back_to(playthrough& p, const std::string& page_id);
+
+// What the public sees as the page's heading: the question's label when the
+// page asks one question, as the web app does.
+std::string page_heading(const page& pg);
+
+// The error shown on a question right now, or nullptr.
+const std::string* error_for(const session& s, const std::string& question_id);
+
+// An answer as a person sees it: a choice's label rather than its value.
+std::string shown_value(const question& q, const std::string& value);
+
+struct answer_row {
+    std::string page;
+    std::string question;
+    std::string label;
+    std::string value;  // as shown
+    bool on_path = false;  // answers off the path are kept but never sent
+};
+
+// Every answer given so far, in the form's order.
+std::vector<answer_row> live_answers(const session& s);
+
+// Check your answers: the questions on the path, answered or not.
+std::vector<answer_row> check_rows(const session& s);
+
+const char* state_name(session_state st);
+
+}  // namespace frontdesk::preview
