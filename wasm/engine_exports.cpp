@@ -9,7 +9,9 @@
 #include <memory>
 #include <string>
 
+#include "engine/draft.hpp"
 #include "engine/envelope.hpp"
+#include "engine/json_writer.hpp"
 #include "engine/form_image.hpp"
 #include "engine/receipt.hpp"
 #include "engine/report.hpp"
@@ -24,6 +26,7 @@ struct browser_state {
     std::string submission_id;  // kept across retries of the same report
     std::string sealed_hash;    // of the last envelope handed out
     std::string last_error;
+    std::string dropped_json = "[]";  // question ids the last restored draft lost
     std::string returned;       // backs the last const char* handed to JavaScript
 };
 
@@ -61,6 +64,7 @@ EMSCRIPTEN_KEEPALIVE int fd_load_form(const std::uint8_t* image, std::size_t siz
     s.session = std::make_unique<frontdesk::session>(*s.form);
     s.submission_id.clear();
     s.sealed_hash.clear();
+    s.dropped_json = "[]";
     return 0;
 }
 
@@ -95,6 +99,27 @@ EMSCRIPTEN_KEEPALIVE int fd_change(const char* question_id) {
     auto s = state().session->change(question_id);
     return s ? 0 : fail(s.err().message);
 }
+
+EMSCRIPTEN_KEEPALIVE const char* fd_save_draft() {
+    if (!state().session) return hand_out("");
+    return hand_out(frontdesk::save_draft(*state().session));
+}
+
+EMSCRIPTEN_KEEPALIVE int fd_restore_draft(const char* draft) {
+    auto& s = state();
+    if (!s.session) return fail("No form is loaded.");
+    auto restored = frontdesk::restore_draft(*s.session, draft);
+    if (!restored) return fail(restored.err().message);
+    frontdesk::json_writer w;
+    w.begin_array();
+    for (const auto& id : restored->dropped) w.value(id);
+    w.end_array();
+    s.dropped_json = w.take();
+    s.submission_id.clear();
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fd_draft_dropped() { return state().dropped_json.c_str(); }
 
 EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* public_key_b64, const char* key_id, const char* language) {
     auto& s = state();

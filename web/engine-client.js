@@ -33,6 +33,9 @@ function wrapModule(m) {
     next: m.cwrap('fd_next', 'number', []),
     back: m.cwrap('fd_back', 'number', []),
     change: m.cwrap('fd_change', 'number', ['string']),
+    saveDraft: m.cwrap('fd_save_draft', 'string', []),
+    restoreDraft: m.cwrap('fd_restore_draft', 'number', ['string']),
+    draftDropped: m.cwrap('fd_draft_dropped', 'string', []),
     seal: m.cwrap('fd_seal_report', 'string', ['string', 'string', 'string']),
     verifyReceipt: m.cwrap('fd_verify_receipt', 'number',
       ['string', 'string', 'string', 'string', 'string', 'string', 'string']),
@@ -76,6 +79,18 @@ function wrapModule(m) {
 
     change(questionId) {
       check('change', c.change(String(questionId)));
+    },
+
+    // A printable string to keep (e.g. in IndexedDB) and give back to restoreDraft.
+    saveDraft() {
+      return c.saveDraft();
+    },
+
+    // Restores a saved draft into the loaded form (even a newer version of it).
+    // Returns the ids of answered questions the form no longer asks.
+    restoreDraft(draft) {
+      check('restoreDraft', c.restoreDraft(String(draft)));
+      return JSON.parse(c.draftDropped());
     },
 
     // Returns the sealed envelope (a JSON string) to POST as it is.
