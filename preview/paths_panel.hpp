@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/form.hpp"
-#include "preview/paths_fallback.hpp"
+#include "engine/paths.hpp"
 #include "preview/playthrough.hpp"
 
 namespace frontdesk::preview {

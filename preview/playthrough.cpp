@@ -114,13 +114,17 @@ std::vector<answer_row> check_rows(const session& s) {
     return rows;
 }
 
-const char* state_name(session_state st) {
-    switch (st) {
-        case session_state::question: return "question";
-        case session_state::exit: return "exit";
-        case session_state::check: return "check";
-    }
-    return "?";
+live_route live_route_of(const session& s) {
+    live_route out;
+    out.route = s.route();
+    const int rule = s.chosen_team_rule();
+    out.decided_by = rule < 0 ? "the default route" : "routing rule " + std::to_string(rule + 1);
+    const page* here = s.current_page();
+    if (s.state() != session_state::question || here == nullptr) return out;
+    const int r = s.chosen_route();
+    out.next_page = r < 0 ? here->next : here->routes[static_cast<std::size_t>(r)].go_to;
+    out.next_by = r < 0 ? "the page's next" : "route " + std::to_string(r + 1) + " of this page";
+    return out;
 }
 
 }  // namespace frontdesk::preview

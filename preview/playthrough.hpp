@@ -75,6 +75,15 @@ std::vector<answer_row> live_answers(const session& s);
 // Check your answers: the questions on the path, answered or not.
 std::vector<answer_row> check_rows(const session& s);
 
-const char* state_name(session_state st);
+// Where the journey goes from here, and which report route it has now, with
+// what decides each, for the "live route" under the page.
+struct live_route {
+    team_route route;
+    std::string decided_by;  // "routing rule 2" or "the default route"
+    std::string next_page;   // where Continue would go now; "" off a page of questions
+    std::string next_by;     // "route 1 of this page" or "the page's next"
+};
+
+live_route live_route_of(const session& s);
 
 }  // namespace frontdesk::preview

@@ -98,8 +98,12 @@ void draw_page(workspace& w, const fonts& f) {
 
 void draw_answers(const workspace& w) {
     const session& s = *w.play->journey;
-    const auto route = s.route();
-    ImGui::Text("Route now: %s (%s)", route.team.c_str(), route.urgency.c_str());
+    const auto live = live_route_of(s);
+    ImGui::TextWrapped("Report goes to: %s (%s), by %s", live.route.team.c_str(), live.route.urgency.c_str(),
+                       live.decided_by.c_str());
+    if (!live.next_page.empty()) {
+        ImGui::TextWrapped("Continue goes to: %s, by %s", live.next_page.c_str(), live.next_by.c_str());
+    }
     std::string path;
     for (const auto& id : s.path()) path += (path.empty() ? "" : " > ") + id;
     ImGui::TextWrapped("Path: %s%s", path.c_str(), s.state() == session_state::check ? " > check-answers" : "");

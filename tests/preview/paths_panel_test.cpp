@@ -81,13 +81,6 @@ TEST_CASE("pages, routes and rules that no path uses are listed; a loop is a cyc
     CHECK(lines[2] == "routing rule 1 (team 'greens') decides no path");
 }
 
-TEST_CASE("sample answers: each option a condition names, one more, and a valid example") {
-    const auto f = testing::bike_theft_form();
-    CHECK(sample_answers(f, f.pages[0].questions[0]) == std::vector<std::string>{"yes", "no"});
-    const auto where = f.pages[3].questions[0];  // a required postcode
-    CHECK(sample_answers(f, where) == std::vector<std::string>{"SW1A 2JR"});
-}
-
 TEST_CASE("the limits stop a search that would go on too long") {
     const auto f = testing::bike_theft_form();
     path_limits tight;

@@ -114,3 +114,25 @@ TEST_CASE("check your answers lists every question on the path, answered or not"
     CHECK(take_step(p, {step_kind::change, "make", ""}));
     CHECK(p.journey->current_page()->id == "bike");
 }
+
+TEST_CASE("the live route says where Continue goes and which rule routes the report") {
+    const auto f = std::make_shared<const form>(testing::load_form(testing::routing_form_json));
+    auto p = start_playthrough(f);
+    auto live = live_route_of(*p.journey);
+    CHECK(live.next_page == "details");
+    CHECK(live.next_by == "the page's next");
+    CHECK(live.route.team == "general");
+    CHECK(live.decided_by == "the default route");
+
+    REQUIRE(take_step(p, {step_kind::answer, "kind", "hate"}));
+    live = live_route_of(*p.journey);
+    CHECK(live.next_page == "hate-details");
+    CHECK(live.next_by == "route 1 of this page");
+    CHECK(live.route.team == "hate-crime-unit");
+    CHECK(live.decided_by == "routing rule 1");
+
+    REQUIRE(take_step(p, {step_kind::next, "", ""}));
+    REQUIRE(take_step(p, {step_kind::answer, "hate_note", "x"}));
+    REQUIRE(take_step(p, {step_kind::next, "", ""}));
+    CHECK(live_route_of(*p.journey).next_page.empty());  // on check your answers
+}

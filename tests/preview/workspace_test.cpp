@@ -55,7 +55,7 @@ TEST_CASE("jumping to a page goes back along the journey, or along a path that r
     CHECK(journey_position(w) == "on page 'contact'");
     CHECK(jump_to_page(w, "bike"));
     CHECK(journey_position(w) == "on page 'bike'");
-    CHECK(w.play->journey->answer("make") == "Example");  // answered on the way, kept on the way back
+    CHECK_FALSE(w.play->journey->answer("make").empty());  // answered on the way, kept on the way back
     CHECK(jump_to_page(w, "call-999"));
     CHECK(journey_position(w) == "on exit page 'call-999'");
     CHECK_FALSE(jump_to_page(w, "nowhere"));
