@@ -9,7 +9,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
-#include <charconv>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -28,7 +28,7 @@ using namespace frontdesk::preview;
 struct options {
     std::vector<std::string> forms;
     float scale = 1.0f;
-    int width = 1600, height = 1000;
+    int width = 0, height = 0;  // 0: 1600x1000 at 100 %, grown with the scale to fit the screen
     std::string script;
     std::string screenshot;
 };
@@ -137,6 +137,14 @@ int main(int argc, char** argv) {
     if (!glfwInit()) {
         std::cerr << "frontdesk-preview: cannot open a window (is there a display? try xvfb-run)\n";
         return 1;
+    }
+    if (o.width == 0) {
+        o.width = static_cast<int>(1600 * o.scale);
+        o.height = static_cast<int>(1000 * o.scale);
+        if (const GLFWvidmode* screen = glfwGetVideoMode(glfwGetPrimaryMonitor())) {
+            o.width = std::min(o.width, screen->width * 9 / 10);
+            o.height = std::min(o.height, screen->height * 9 / 10);
+        }
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);

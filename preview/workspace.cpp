@@ -1,5 +1,6 @@
 #include "preview/workspace.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace frontdesk::preview {
@@ -28,6 +29,7 @@ std::string file_name(const form_file& f) { return std::filesystem::path(f.path)
 
 workspace open_workspace(const std::vector<std::string>& paths) {
     workspace w;
+    w.sources = paths;
     for (const auto& p : expand_form_paths(paths)) w.files.push_back(read_form_file(p));
     if (!w.files.empty()) select_form(w, 0);
     return w;
@@ -46,6 +48,13 @@ void select_form(workspace& w, std::size_t index) {
 
 std::size_t reload_changed(workspace& w) {
     std::size_t changed = 0;
+    for (const auto& path : expand_form_paths(w.sources)) {
+        const bool known = std::any_of(w.files.begin(), w.files.end(), [&](const form_file& f) { return f.path == path; });
+        if (known) continue;
+        w.files.push_back(read_form_file(path));
+        ++changed;
+        if (w.files.size() == 1) select_form(w, 0);
+    }
     for (std::size_t i = 0; i < w.files.size(); ++i) {
         auto& f = w.files[i];
         if (!refresh(f)) continue;
@@ -78,6 +87,13 @@ bool take(workspace& w, const step& s) {
     const auto st = take_step(*w.play, s);
     if (!st) w.status = st.err().message;
     return st.is_ok();
+}
+
+void restart(workspace& w) {
+    if (!w.play) return;
+    *w.play = start_playthrough(w.play->definition);
+    w.chosen_path.reset();
+    w.status.clear();
 }
 
 bool play_path_at(workspace& w, std::size_t index) {

@@ -16,6 +16,7 @@
 namespace frontdesk::preview {
 
 struct workspace {
+    std::vector<std::string> sources;  // as given: files and folders, looked at again for new files
     std::vector<form_file> files;
     std::size_t selected = 0;
     // Played on the last version of the selected form that loaded; none when
@@ -36,12 +37,15 @@ workspace open_workspace(const std::vector<std::string>& paths);
 
 void select_form(workspace& w, std::size_t index);
 
-// Reads changed files again; the selected form's journey is replayed on its
-// new version. Returns how many files changed.
+// Reads changed files again, and adds files new in a folder; the selected
+// form's journey is replayed on its new version. Returns how many changed.
 std::size_t reload_changed(workspace& w);
 
 // Takes a step in the play-through; the session's refusal becomes the status.
 bool take(workspace& w, const step& s);
+
+// Starts the selected form's journey again from its first page.
+void restart(workspace& w);
 
 bool play_path_at(workspace& w, std::size_t index);
 

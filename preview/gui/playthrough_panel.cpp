@@ -141,10 +141,7 @@ void draw_playthrough_panel(workspace& w, const fonts& f) {
                            "the play-through starts as soon as the file loads.");
         return ImGui::End();
     }
-    if (ImGui::Button("Start again")) {
-        *w.play = start_playthrough(w.play->definition);
-        w.chosen_path.reset();
-    }
+    if (ImGui::Button("Start again")) restart(w);
     ImGui::SameLine();
     ImGui::BeginDisabled(!w.play->journey->can_go_back());
     if (ImGui::Button("Back")) take(w, {step_kind::back, "", ""});

@@ -75,3 +75,18 @@ TEST_CASE("a script plays through the bike theft form to check your answers") {
     CHECK(refused.played == 1);
     CHECK(refused.refused.size() == 2);
 }
+
+TEST_CASE("a file new in a watched folder joins the list; start again goes back to the first page") {
+    testing::scratch_folder dir;
+    auto w = open_workspace({dir.path().string()});
+    CHECK(w.files.empty());
+    CHECK_FALSE(w.play);
+    dir.write("bike.json", testing::read_source_file("forms/bike-theft.json"));
+    CHECK(reload_changed(w) == 1);
+    REQUIRE(w.files.size() == 1);
+    REQUIRE(w.play);
+    REQUIRE(jump_to_page(w, "where"));
+    restart(w);
+    CHECK(journey_position(w) == "on page 'danger'");
+    CHECK(w.play->steps.empty());
+}
