@@ -92,12 +92,13 @@ gui::fonts load_fonts(float scale) {
 }
 
 bool write_screenshot(const std::string& path, int width, int height) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    // RGB: the framebuffer's alpha is whatever blending left there, not opacity.
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     // OpenGL's rows run bottom to top; PNG's top to bottom.
     stbi_flip_vertically_on_write(1);
-    return stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4) != 0;
+    return stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3) != 0;
 }
 
 int play_script(workspace& w, const std::string& path) {
