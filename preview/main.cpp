@@ -31,6 +31,7 @@ struct options {
     int width = 0, height = 0;  // 0: 1600x1000 at 100 %, grown with the scale to fit the screen
     std::string script;
     std::string screenshot;
+    bool help = false;
 };
 
 const char* usage =
@@ -41,7 +42,10 @@ bool parse_options(int argc, char** argv, options& o) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
-        if (a == "--help" || a == "-h") return false;
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+            return true;
+        }
         if (a == "--scale") {
             const char* v = value();
             if (!v) return false;
@@ -126,6 +130,10 @@ int main(int argc, char** argv) {
     if (!parse_options(argc, argv, o)) {
         std::cerr << usage;
         return 2;
+    }
+    if (o.help) {
+        std::cout << usage;
+        return 0;
     }
     workspace w = open_workspace(o.forms);
     int script_status = 0;

@@ -114,6 +114,15 @@ std::vector<answer_row> check_rows(const session& s) {
     return rows;
 }
 
+const char* state_name(session_state st) {
+    switch (st) {
+        case session_state::question: return "question";
+        case session_state::exit: return "exit";
+        case session_state::check: return "check";
+    }
+    return "?";
+}
+
 live_route live_route_of(const session& s) {
     live_route out;
     out.route = s.route();

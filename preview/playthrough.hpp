@@ -86,4 +86,6 @@ struct live_route {
 
 live_route live_route_of(const session& s);
 
+const char* state_name(session_state st);
+
 }  // namespace frontdesk::preview

@@ -22,7 +22,7 @@ report_preview preview_report(const session& s, std::string_view language) {
     out.size = canonical.size();
     out.padded_size = bucket_size(canonical.size());
     // The canonical form has no whitespace; its keys are already sorted.
-    out.json = nlohmann::json::parse(canonical, nullptr, false).dump(2);
+    out.json = nlohmann::json::parse(canonical, nullptr, false).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     return out;
 }
 

@@ -29,7 +29,8 @@ struct workspace {
     bool fit_map = true;  // fit the map to its canvas on the next frame
     std::optional<std::size_t> chosen_node;
     bool centre_chosen = false;
-    std::string followed_page;  // the map scrolls to the journey's page when it changes  // bring the chosen node into view on the next frame
+    std::string followed_page;  // the map scrolls to the journey's page when it changes
+    std::string shown_page;     // the play-through puts the keyboard on a new page's first field  // bring the chosen node into view on the next frame
     std::string status;   // the last thing the tool has to say, one sentence
 };
 

@@ -142,7 +142,9 @@ void draw_flow_map_panel(workspace& w) {
     ImGui::TextDisabled("%d%%  drag to pan, wheel to zoom, select a page to go there", static_cast<int>(cam.zoom * 100));
     if (!w.map.note.empty()) ImGui::TextColored(warning_colour, "%s", w.map.note.c_str());
 
-    ImGui::BeginChild("canvas", {0, 0}, true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    // NavFlattened: the arrow keys reach the nodes from the buttons above, no extra step into the child.
+    ImGui::BeginChild("canvas", {0, 0}, true,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 size = ImGui::GetContentRegionAvail();
     // Map text is 15 units high; at the UI's scale it should stay at least 12 pixels.

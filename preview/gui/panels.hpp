@@ -9,6 +9,7 @@
 
 namespace frontdesk::preview::gui {
 
+// Null fonts draw in ImGui's default font.
 struct fonts {
     ImFont* body = nullptr;
     ImFont* heading = nullptr;

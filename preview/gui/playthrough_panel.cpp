@@ -28,7 +28,8 @@ void error_summary(const session& s) {
 }
 
 // One question as the public sees it: label, hint, error, then the field.
-void draw_question(workspace& w, const question& q, bool label_is_heading) {
+// `take_keyboard`: put the keyboard on this field (the first one of a new page).
+void draw_question(workspace& w, const question& q, bool label_is_heading, bool take_keyboard) {
     const session& s = *w.play->journey;
     ImGui::PushID(q.id.c_str());
     if (!label_is_heading) ImGui::TextWrapped("%s", q.label.c_str());
@@ -37,6 +38,7 @@ void draw_question(workspace& w, const question& q, bool label_is_heading) {
     std::string value = s.answer(q.id);
     const float em = ImGui::CalcTextSize("M").x;
     const float wanted = q.width > 0 ? em * static_cast<float>(q.width + 2) : ImGui::GetContentRegionAvail().x;
+    if (take_keyboard) ImGui::SetKeyboardFocusHere();
     switch (q.type) {
         case question_type::radios:
             for (const auto& c : q.choices) {
@@ -59,6 +61,15 @@ void draw_question(workspace& w, const question& q, bool label_is_heading) {
 
 void draw_page(workspace& w, const fonts& f) {
     const session& s = *w.play->journey;
+    // Like the web app moving focus to a new page, a keyboard user lands on its
+    // first field (or first Change link) rather than on the Continue they pressed.
+    const std::string on_screen = std::string(state_name(s.state())) + ":" +
+                                  (s.current_page() ? s.current_page()->id : std::string());
+    bool take_keyboard = false;
+    if (on_screen != w.shown_page) {
+        w.shown_page = on_screen;
+        take_keyboard = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::GetIO().NavVisible;
+    }
     ImGui::TextDisabled("%s", s.definition().title.c_str());
     if (s.state() == session_state::check) {
         heading(f, "Check your answers before sending your report");
@@ -72,6 +83,8 @@ void draw_page(workspace& w, const fonts& f) {
                 ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s", row.value.empty() ? "Not answered" : row.value.c_str());
                 ImGui::TableNextColumn();
+                if (take_keyboard) ImGui::SetKeyboardFocusHere();
+                take_keyboard = false;
                 if (ImGui::SmallButton("Change")) change = row.question;
                 ImGui::PopID();
             }
@@ -88,7 +101,10 @@ void draw_page(workspace& w, const fonts& f) {
     heading(f, page_heading(pg).empty() ? s.definition().title : page_heading(pg));
     for (const auto& para : pg.body) ImGui::TextWrapped("%s", para.c_str());
     if (!pg.body.empty()) ImGui::Spacing();
-    for (const auto& q : pg.questions) draw_question(w, q, single);
+    for (const auto& q : pg.questions) {
+        draw_question(w, q, single, take_keyboard);
+        take_keyboard = false;
+    }
     if (s.state() == session_state::exit) {
         ImGui::TextColored(warning_colour, "Exit page: the journey ends here, and no report is sent.");
     } else if (ImGui::Button("Continue")) {
@@ -156,11 +172,12 @@ void draw_playthrough_panel(workspace& w, const fonts& f) {
     ImGui::Separator();
 
     const float answers_height = ImGui::GetContentRegionAvail().y * 0.38f;
-    ImGui::BeginChild("page", {0, ImGui::GetContentRegionAvail().y - answers_height}, false);
+    ImGui::BeginChild("page", {0, ImGui::GetContentRegionAvail().y - answers_height}, false,
+                      ImGuiWindowFlags_NavFlattened);
     draw_page(w, f);
     ImGui::EndChild();
     ImGui::Separator();
-    ImGui::BeginChild("answers", {0, 0}, false);
+    ImGui::BeginChild("answers", {0, 0}, false, ImGuiWindowFlags_NavFlattened);
     ImGui::TextDisabled("Live answers and route");
     draw_answers(w);
     ImGui::EndChild();
