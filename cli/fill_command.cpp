@@ -30,7 +30,7 @@ int fill_command(const arguments& args) {
         std::cerr << form_path << ": error: cannot read the file\n";
         return usage_status;
     }
-    const auto loaded = load_form_json(*text);
+    const auto loaded = load_form_json(*text, form_data_reader(form_path));
     if (!loaded.loaded) {
         for (const auto& e : loaded.errors) std::cerr << form_path << ":" << e.where << ": error: " << e.message << "\n";
         return usage_status;

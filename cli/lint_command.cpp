@@ -19,7 +19,7 @@ int lint_command(const arguments& args) {
             ++errors;
             continue;
         }
-        const auto loaded = load_form_json(*text);
+        const auto loaded = load_form_json(*text, form_data_reader(path));
         for (const auto& e : loaded.errors) std::cout << path << ":" << e.where << ": error: " << e.message << "\n";
         errors += static_cast<int>(loaded.errors.size());
     }

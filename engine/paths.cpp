@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/answer.hpp"
 #include "engine/session.hpp"
 #include "engine/validate.hpp"
 
@@ -11,12 +12,50 @@ namespace {
 
 // A value that passes the question's own checks, when one is needed.
 std::string valid_example(const question& q) {
+    switch (q.type) {
+        case question_type::number: return q.min ? number_text(*q.min) : "1";
+        case question_type::decimal: return q.min ? number_text(*q.min) : "1.5";
+        case question_type::money: return q.min ? number_text(*q.min) : "10.00";
+        case question_type::date: return q.max ? iso_date(*q.max) : q.min ? iso_date(*q.min) : "2020-01-01";
+        case question_type::time: return "12:00";
+        case question_type::yes_no: return "yes";
+        case question_type::email: return "name@example.com";
+        case question_type::phone: return "07700900982";
+        case question_type::postcode: return "SW1A 1AA";
+        case question_type::registration: return "AB12CDE";
+        case question_type::address: return "1 High Street\n\nLondon\nSW1A 1AA";
+        case question_type::file: return "file-1";
+        default: break;
+    }
     switch (q.format) {
         case answer_format::uk_postcode: return "SW1A 1AA";
         case answer_format::email: return "name@example.com";
+        case answer_format::uk_phone: return "07700900982";
+        case answer_format::vehicle_registration: return "AB12CDE";
         case answer_format::none: break;
     }
     return "x";
+}
+
+bool reads(const expression& e, std::uint32_t slot) {
+    for (const auto& i : e.code.code) {
+        if (i.op == opcode::answer && i.arg == slot) return true;
+    }
+    return false;
+}
+
+// Every expression of the form, with what to do for each.
+template <typename F>
+void each_expression(const form& f, F&& visit) {
+    for (const auto& p : f.pages) {
+        for (const auto& r : p.routes) visit(r.when);
+        for (const auto& q : p.questions) {
+            visit(q.show_if);
+            for (const auto& c : q.checks) visit(c.must);
+        }
+    }
+    for (const auto& c : f.calculations) visit(c.formula);
+    for (const auto& rule : f.team_rules) visit(rule.when);
 }
 
 struct search {
@@ -54,6 +93,7 @@ struct search {
     std::vector<std::map<std::string, std::string>> combinations(const page& pg) {
         std::vector<std::map<std::string, std::string>> combos{{}};
         for (const auto& q : pg.questions) {
+            if (!q.asks()) continue;
             const auto samples = sample_answers(f, q);
             std::vector<std::map<std::string, std::string>> grown;
             for (const auto& c : combos) {
@@ -117,17 +157,30 @@ std::vector<std::string> sample_answers(const form& f, const question& q) {
     auto add = [&](const std::string& v) {
         if (std::find(samples.begin(), samples.end(), v) == samples.end()) samples.push_back(v);
     };
+    if (!q.asks()) return samples;
     if (!q.choices.empty()) {
         for (const auto& c : q.choices) add(c.value);
+    } else if (q.type == question_type::yes_no) {
+        add("yes");
+        add("no");
     } else {
-        // Each value a condition compares this question with, and one that is none of them.
-        auto consider = [&](const condition& c) {
-            if (c.question == q.id && !check_answer(q, c.equals)) add(c.equals);
+        // Each value an expression that reads this question holds, either
+        // side of it for numbers and dates, and one that is none of them.
+        auto consider = [&](const std::string& v) {
+            if (!check_answer(q, v)) add(v);
         };
-        for (const auto& p : f.pages) {
-            for (const auto& r : p.routes) consider(r.when);
-        }
-        for (const auto& rule : f.team_rules) consider(rule.when);
+        each_expression(f, [&](const expression& e) {
+            if (!reads(e, q.slot)) return;
+            for (const auto& c : e.code.constants) {
+                if (c.kind == value_kind::text) consider(c.s);
+                if (c.kind == value_kind::number && answer_type(q) == value_type::number) {
+                    for (std::int64_t d : {-number_scale, std::int64_t{0}, number_scale}) consider(number_text(c.n + d));
+                }
+                if (c.kind == value_kind::date && q.type == question_type::date) {
+                    for (std::int64_t d : {-1, 0, 1}) consider(iso_date(c.n + d));
+                }
+            }
+        });
         add(valid_example(q));
     }
     if (!q.required) add("");

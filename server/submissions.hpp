@@ -3,6 +3,7 @@
 // client's own verdict and route are never trusted.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -28,5 +29,7 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
 // base32 (no I, L, O or U), 40 random bits.
 std::string make_reference();
 std::string utc_now();
+// Today in UTC, in days since 1970-01-01 (what the engine's today() needs).
+std::int64_t utc_today();
 
 }  // namespace frontdesk::server

@@ -45,13 +45,13 @@ TEST_CASE("pages, routes and rules on no path are reported; a loop is a cycle pa
           {"id": "again", "type": "radios", "label": "Again?", "required": true,
            "options": [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}],
            "messages": {"required": "Select yes to go again"}}],
-         "routes": [{"if": {"question": "again", "equals": "yes"}, "goto": "a"}],
+         "routes": [{"if": "again = 'yes'", "goto": "a"}],
          "next": "check-answers"},
         {"id": "orphan", "title": "Nobody comes here", "questions": [
           {"id": "lonely", "type": "text", "label": "Lonely"}],
          "next": "check-answers"}
       ],
-      "routing": {"rules": [{"if": {"question": "lonely", "equals": "x"}, "team": "never"}],
+      "routing": {"rules": [{"if": "lonely = 'x'", "team": "never"}],
                   "default": {"team": "general"}}
     })json");
     const auto found = enumerate_paths(f);

@@ -44,7 +44,7 @@ inline const char* routing_form_json = R"json({
       {"id": "kind", "type": "radios", "label": "What happened?", "required": true,
        "options": [{"value": "hate", "label": "Hate crime"}, {"value": "other", "label": "Something else"}],
        "messages": {"required": "Select what happened"}}],
-     "routes": [{"if": {"question": "kind", "equals": "hate"}, "goto": "hate-details"}],
+     "routes": [{"if": "kind = 'hate'", "goto": "hate-details"}],
      "next": "details"},
     {"id": "hate-details", "title": "About it", "questions": [
       {"id": "hate_note", "type": "text", "label": "What was said", "required": true,
@@ -55,7 +55,7 @@ inline const char* routing_form_json = R"json({
      "next": "check-answers"}
   ],
   "routing": {
-    "rules": [{"if": {"question": "kind", "equals": "hate"}, "team": "hate-crime-unit", "urgency": "urgent"}],
+    "rules": [{"if": "kind = 'hate'", "team": "hate-crime-unit", "urgency": "urgent"}],
     "default": {"team": "general", "urgency": "standard"}
   }
 })json";
