@@ -134,7 +134,10 @@ std::string digits_of_phone(std::string_view text) {
     for (char c : text) {
         if (c >= '0' && c <= '9') digits += c;
     }
-    if (text.starts_with("+44")) digits = "0" + digits.substr(2);
+    if (text.starts_with("+44")) {
+        digits = "0" + digits.substr(2);
+        if (digits.starts_with("00")) digits.erase(0, 1);  // +44 (0)20 …
+    }
     return digits;
 }
 

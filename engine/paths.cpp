@@ -37,9 +37,15 @@ std::string valid_example(const question& q) {
     return "x";
 }
 
-bool reads(const expression& e, std::uint32_t slot) {
+// Whether an expression reads a question's answer, directly or through
+// calculated values (which read only earlier ones, so this ends).
+bool reads(const form& f, const expression& e, std::uint32_t slot, int depth = 0) {
     for (const auto& i : e.code.code) {
         if (i.op == opcode::answer && i.arg == slot) return true;
+        if (i.op == opcode::calculation && i.arg < f.calculations.size() && depth < 64 &&
+            reads(f, f.calculations[i.arg].formula, slot, depth + 1)) {
+            return true;
+        }
     }
     return false;
 }
@@ -66,6 +72,32 @@ struct search {
     std::set<std::pair<std::string, std::size_t>> routes_taken;
     std::set<int> rules_taken;
     std::size_t steps = 0;
+    // Questions some expression reads. Answers to the others never change
+    // where a journey goes, so one sample of them is enough, and two
+    // journeys that differ only in them are the same journey.
+    std::vector<bool> read_slots;
+
+    void find_read_slots() {
+        read_slots.assign(f.slots.size(), false);
+        each_expression(f, [&](const expression& e) {
+            for (const auto& i : e.code.code) {
+                if (i.op == opcode::answer && i.arg < read_slots.size()) read_slots[i.arg] = true;
+            }
+        });
+    }
+
+    // Two states with the same next page and the same value of every
+    // expression of the form will, as far as this search can tell, go on in
+    // the same ways: one walk serves both. (A rule combining an answer given
+    // now with one given later can make this miss a journey; the search is
+    // a sampling, bounded and reported as such.)
+    std::string signature(const session& s) {
+        std::string key = s.state() == session_state::check ? std::string(check_answers_page) : s.current_page()->id;
+        each_expression(f, [&](const expression& e) {
+            if (!e.empty()) key += "\x1f" + display_text(s.evaluate(e));
+        });
+        return key;
+    }
 
     bool exhausted() {
         if (out.paths.size() >= limits.max_paths || steps >= limits.max_steps) {
@@ -94,7 +126,8 @@ struct search {
         std::vector<std::map<std::string, std::string>> combos{{}};
         for (const auto& q : pg.questions) {
             if (!q.asks()) continue;
-            const auto samples = sample_answers(f, q);
+            auto samples = sample_answers(f, q, limits.today);
+            if (!read_slots[q.slot] && samples.size() > 1) samples.resize(1);
             std::vector<std::map<std::string, std::string>> grown;
             for (const auto& c : combos) {
                 for (const auto& v : samples) {
@@ -118,7 +151,7 @@ struct search {
             case session_state::question: break;
         }
         const page& here = *s.current_page();
-        std::set<std::string> next_seen;  // one walk per distinct next page and answers that matter
+        std::set<std::string> next_seen;  // one walk per next page and answers that matter
         for (const auto& answers : combinations(here)) {
             if (exhausted()) return;
             session branch = s;
@@ -128,6 +161,7 @@ struct search {
             ++steps;
             if (!branch.errors().empty()) continue;  // these samples do not pass the page's checks
             if (route >= 0) routes_taken.insert({here.id, static_cast<std::size_t>(route)});
+            if (!next_seen.insert(signature(branch)).second) continue;
             if (branch.state() == session_state::question) {
                 const auto path = branch.path();
                 const auto& last = path.back();
@@ -152,7 +186,7 @@ const char* path_outcome_name(path_outcome o) {
     return "submitted";
 }
 
-std::vector<std::string> sample_answers(const form& f, const question& q) {
+std::vector<std::string> sample_answers(const form& f, const question& q, std::int64_t today) {
     std::vector<std::string> samples;
     auto add = [&](const std::string& v) {
         if (std::find(samples.begin(), samples.end(), v) == samples.end()) samples.push_back(v);
@@ -170,7 +204,7 @@ std::vector<std::string> sample_answers(const form& f, const question& q) {
             if (!check_answer(q, v)) add(v);
         };
         each_expression(f, [&](const expression& e) {
-            if (!reads(e, q.slot)) return;
+            if (!reads(f, e, q.slot)) return;
             for (const auto& c : e.code.constants) {
                 if (c.kind == value_kind::text) consider(c.s);
                 if (c.kind == value_kind::number && answer_type(q) == value_type::number) {
@@ -182,14 +216,34 @@ std::vector<std::string> sample_answers(const form& f, const question& q) {
             }
         });
         add(valid_example(q));
+        // The ends of a range reach the branches a threshold opens.
+        if (q.max) consider(q.type == question_type::date ? iso_date(*q.max) : number_text(*q.max));
+        if (q.min) consider(q.type == question_type::date ? iso_date(*q.min) : number_text(*q.min));
+        // Today and yesterday, for rules on how recent something is.
+        if (q.type == question_type::date) {
+            consider(iso_date(today));
+            consider(iso_date(today - 1));
+        }
+        // A postcode in each place a lookup table knows (one per distinct entry).
+        if (q.type == question_type::postcode || q.format == answer_format::uk_postcode) {
+            for (const auto& t : f.tables) {
+                std::set<std::string> places;
+                for (const auto& [district, place] : t.entries) {
+                    if (places.insert(place).second) consider(district + " 1AA");
+                }
+            }
+        }
+        // A second place, in no lookup table of ours, for "outside our area" branches.
+        if (q.type == question_type::postcode || q.format == answer_format::uk_postcode) add("ZE1 0AA");
     }
     if (!q.required) add("");
     return samples;
 }
 
 path_report enumerate_paths(const form& f, const path_limits& limits) {
-    search s{f, limits, {}, {}, {}, {}, 0};
-    s.walk(session(f));
+    search s{f, limits, {}, {}, {}, {}, 0, {}};
+    s.find_read_slots();
+    s.walk(session(f, limits.today));
     std::set<std::string> used;
     for (const auto& p : s.out.paths) used.insert(p.pages.begin(), p.pages.end());
     for (const auto& p : f.pages) {

@@ -74,6 +74,7 @@ bool is_uk_phone_number(std::string_view text) {
     if (text.starts_with("+")) {
         if (!digits.starts_with("44")) return false;
         digits = "0" + digits.substr(2);
+        if (digits.starts_with("00")) digits.erase(0, 1);  // +44 (0)20 …
     }
     return (digits.size() == 10 || digits.size() == 11) && digits[0] == '0';
 }
