@@ -646,7 +646,8 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
     }
     if (f.start.empty() && !f.pages.empty()) f.start = f.pages.front().id;
     check_references(f, out.errors);
-    if (!out.errors.empty()) return out;
+    // Expressions are compiled even when something else is wrong, so that
+    // lint lists every problem at once.
     f.index_questions();
     expression_compiler(f, out.errors).run();
     if (!out.errors.empty()) return out;
