@@ -218,6 +218,10 @@ private:
                 if (!same(a, value_type::number) || !same(b, value_type::number)) {
                     return fail(n, op + " needs numbers on both sides, not " + both);
                 }
+                if (n.op == token_kind::slash && code_.code.back().op == opcode::constant &&
+                    code_.constants[code_.code.back().arg] == value::number(0)) {
+                    return fail(n, "this always fails: dividing by zero");
+                }
                 emit(n.op == token_kind::star ? opcode::multiply : opcode::divide);
                 return value_type::number;
             default: return fail(n, "unknown operator " + op);

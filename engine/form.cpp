@@ -2,6 +2,16 @@
 
 namespace frontdesk {
 
+void form::index_questions() {
+    slots.clear();
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        for (std::size_t q = 0; q < pages[p].questions.size(); ++q) {
+            pages[p].questions[q].slot = static_cast<std::uint32_t>(slots.size());
+            slots.push_back({static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(q)});
+        }
+    }
+}
+
 std::optional<std::size_t> form::page_index(const std::string& page_id) const {
     for (std::size_t i = 0; i < pages.size(); ++i) {
         if (pages[i].id == page_id) return i;
@@ -23,6 +33,20 @@ const question* form::find_question(const std::string& question_id) const {
         for (const auto& q : p.questions) {
             if (q.id == question_id) return &q;
         }
+    }
+    return nullptr;
+}
+
+std::optional<std::uint32_t> form::slot_of(const std::string& question_id) const {
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        if (at(slots[i]).id == question_id) return static_cast<std::uint32_t>(i);
+    }
+    return std::nullopt;
+}
+
+const lookup_table* form::find_table(std::string_view name) const {
+    for (const auto& t : tables) {
+        if (t.name == name) return &t;
     }
     return nullptr;
 }

@@ -33,6 +33,7 @@ struct path_limits {
     std::size_t max_paths = 1000;
     std::size_t max_steps = 200000;              // pages answered, over the whole search
     std::size_t max_combinations_per_page = 64;  // sample answer sets tried on one page
+    std::int64_t today = 0;                      // what today() is while playing (days since 1970)
 };
 
 struct page_route_ref {
@@ -52,7 +53,7 @@ struct path_report {
 [[nodiscard]] path_report enumerate_paths(const form& f, const path_limits& limits = {});
 
 // The sample answers tried for a question (exposed for tests).
-[[nodiscard]] std::vector<std::string> sample_answers(const form& f, const question& q);
+[[nodiscard]] std::vector<std::string> sample_answers(const form& f, const question& q, std::int64_t today = 0);
 
 const char* path_outcome_name(path_outcome o);
 

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "engine/form_json.hpp"
+#include "engine/lint.hpp"
 
 namespace frontdesk::preview {
 namespace fs = std::filesystem;
@@ -29,7 +30,7 @@ std::optional<std::string> read_whole(const std::string& path) {
 }
 
 // Reads the text and loads it; keeps the last good form when it does not load.
-void load_into(form_file& f) {
+void load_into(form_file& f, std::int64_t today) {
     f.modified = modified_time(f.path);
     f.problems.clear();
     const auto text = f.modified ? read_whole(f.path) : std::nullopt;
@@ -41,10 +42,17 @@ void load_into(form_file& f) {
         return;
     }
     f.source = *text;
-    auto result = load_form_json(f.source);
-    // Today's loader reports errors only; warnings arrive with the richer lint.
+    const auto folder = fs::path(f.path).parent_path();
+    auto result = load_form_json(f.source, [&folder](const std::string& relative) { return read_whole((folder / relative).string()); });
     for (auto& e : result.errors) f.problems.push_back({std::move(e.where), "error", std::move(e.message)});
     f.source_loads = result.loaded.has_value();
+    // A form that loads can still have problems a journey finds: dead ends, unused pages.
+    if (result.loaded) {
+        for (auto& finding : lint_form(*result.loaded, {today})) {
+            f.problems.push_back({std::move(finding.where), finding.level == lint_level::error ? "error" : "warning",
+                                  std::move(finding.message)});
+        }
+    }
     if (result.loaded) f.loaded = std::make_shared<const form>(std::move(*result.loaded));
 }
 
@@ -68,19 +76,19 @@ std::vector<std::string> expand_form_paths(const std::vector<std::string>& args)
     return paths;
 }
 
-form_file read_form_file(const std::string& path) {
+form_file read_form_file(const std::string& path, std::int64_t today) {
     form_file f;
     f.path = path;
-    load_into(f);
+    load_into(f, today);
     return f;
 }
 
-bool refresh(form_file& f) {
+bool refresh(form_file& f, std::int64_t today) {
     if (modified_time(f.path) == f.modified) return false;
     const auto before_source = f.source;
     const auto before_loads = f.source_loads;
     const auto before_problems = f.problems;
-    load_into(f);
+    load_into(f, today);
     // Touched but unchanged: nothing to redo.
     return f.source != before_source || f.source_loads != before_loads || f.problems != before_problems;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -34,11 +35,14 @@ struct form_file {
 // The files named; a folder stands for the *.json files in it, sorted by name.
 std::vector<std::string> expand_form_paths(const std::vector<std::string>& args);
 
-form_file read_form_file(const std::string& path);
+// Reads and loads a form file, with its data files (lookup tables) from its
+// folder, and lints it as `frontdesk lint` does; `today` is what today() is
+// when the lint plays journeys (days since 1970-01-01).
+form_file read_form_file(const std::string& path, std::int64_t today = 0);
 
 // Reads the file again when its modification time changed. True when what
 // the tool knows about it changed (text, loaded form or problems).
-bool refresh(form_file& f);
+bool refresh(form_file& f, std::int64_t today = 0);
 
 std::size_t count_problems(const form_file& f, const std::string& severity);
 

@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
         std::cout << usage;
         return 0;
     }
-    workspace w = open_workspace(o.forms);
+    workspace w = open_workspace(o.forms, utc_today());
     int script_status = 0;
     if (!o.script.empty()) {
         script_status = play_script(w, o.script);

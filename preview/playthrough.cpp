@@ -1,13 +1,19 @@
 #include "preview/playthrough.hpp"
 
 #include <algorithm>
+#include <ctime>
+
+#include "engine/answer.hpp"
 
 namespace frontdesk::preview {
 
-playthrough start_playthrough(std::shared_ptr<const form> f) {
+std::int64_t utc_today() { return static_cast<std::int64_t>(std::time(nullptr)) / 86400; }
+
+playthrough start_playthrough(std::shared_ptr<const form> f, std::int64_t today) {
     playthrough p;
     p.definition = std::move(f);
-    p.journey = std::make_unique<session>(*p.definition);
+    p.today = today;
+    p.journey = std::make_unique<session>(*p.definition, today);
     return p;
 }
 
@@ -38,7 +44,7 @@ status take_step(playthrough& p, const step& s) {
 }
 
 replayed replay_steps(const playthrough& p, std::shared_ptr<const form> f) {
-    replayed out{start_playthrough(std::move(f)), 0};
+    replayed out{start_playthrough(std::move(f), p.today), 0};
     out.play.language = p.language;
     for (const auto& s : p.steps) {
         if (!take_step(out.play, s)) ++out.skipped;
@@ -47,7 +53,9 @@ replayed replay_steps(const playthrough& p, std::shared_ptr<const form> f) {
 }
 
 bool walk_to(playthrough& p, const std::map<std::string, std::string>& answers, const std::string& page_id) {
-    p = start_playthrough(p.definition);
+    auto language = p.language;
+    p = start_playthrough(p.definition, p.today);
+    p.language = std::move(language);
     // Each page is entered at most once on a journey that goes anywhere new.
     for (std::size_t i = 0; i <= p.definition->pages.size(); ++i) {
         const page* here = p.journey->current_page();
@@ -85,11 +93,9 @@ const std::string* error_for(const session& s, const std::string& question_id) {
     return nullptr;
 }
 
-std::string shown_value(const question& q, const std::string& value) {
-    for (const auto& c : q.choices) {
-        if (c.value == value) return c.label;
-    }
-    return value;
+std::string shown_value(const question& q, const std::string& raw) {
+    const auto parsed = parse_answer(q, raw);
+    return parsed.problem == answer_problem::none ? display_answer(q, parsed) : raw;
 }
 
 std::vector<answer_row> live_answers(const session& s) {
@@ -98,7 +104,7 @@ std::vector<answer_row> live_answers(const session& s) {
     for (const auto& pg : s.definition().pages) {
         for (const auto& q : pg.questions) {
             const auto& value = s.answer(q.id);
-            if (value.empty()) continue;
+            if (value.empty() || !q.asks()) continue;
             rows.push_back({pg.id, q.id, q.label, shown_value(q, value), on_path.count(q.id) > 0});
         }
     }
@@ -109,7 +115,20 @@ std::vector<answer_row> check_rows(const session& s) {
     std::vector<answer_row> rows;
     for (const auto& page_id : s.path()) {
         const page& pg = s.definition().pages[*s.definition().page_index(page_id)];
-        for (const auto& q : pg.questions) rows.push_back({pg.id, q.id, q.label, shown_value(q, s.answer(q.id)), true});
+        for (const auto& q : pg.questions) {
+            if (!q.asks() || !s.shown(q)) continue;
+            const auto& raw = s.answer(q.id);
+            rows.push_back({pg.id, q.id, q.label, raw.empty() ? "" : shown_value(q, raw), true});
+        }
+    }
+    return rows;
+}
+
+std::vector<calculated_row> calculated_values(const session& s) {
+    std::vector<calculated_row> rows;
+    const auto& calculations = s.definition().calculations;
+    for (std::size_t i = 0; i < calculations.size(); ++i) {
+        rows.push_back({calculations[i].id, display_text(s.calculated(i))});
     }
     return rows;
 }

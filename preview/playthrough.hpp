@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,9 +29,13 @@ struct playthrough {
     std::unique_ptr<session> journey;
     std::vector<step> steps;  // every step the session accepted, in order
     std::string language = "en";
+    std::int64_t today = 0;   // what today() is in the form's expressions (days since 1970-01-01)
 };
 
-playthrough start_playthrough(std::shared_ptr<const form> f);
+// Today in UTC, in days since 1970-01-01: what the tool tells the engine.
+std::int64_t utc_today();
+
+playthrough start_playthrough(std::shared_ptr<const form> f, std::int64_t today = 0);
 
 // Takes one step. A step the session refuses is not recorded. Typing into a
 // field answers it on every key press; only the last value is kept.
@@ -52,14 +57,15 @@ bool walk_to(playthrough& p, const std::map<std::string, std::string>& answers, 
 bool back_to(playthrough& p, const std::string& page_id);
 
 // What the public sees as the page's heading: the question's label when the
-// page asks one question, as the web app does.
+// page has one question, as the web app does.
 std::string page_heading(const page& pg);
 
 // The error shown on a question right now, or nullptr.
 const std::string* error_for(const session& s, const std::string& question_id);
 
-// An answer as a person sees it: a choice's label rather than its value.
-std::string shown_value(const question& q, const std::string& value);
+// An answer as check your answers shows it ("£12.50", "3 November 2026", a
+// choice's label); what was typed, when it is not a valid answer.
+std::string shown_value(const question& q, const std::string& raw);
 
 struct answer_row {
     std::string page;
@@ -72,8 +78,16 @@ struct answer_row {
 // Every answer given so far, in the form's order.
 std::vector<answer_row> live_answers(const session& s);
 
-// Check your answers: the questions on the path, answered or not.
+// Check your answers: the questions shown on the path, answered or not.
 std::vector<answer_row> check_rows(const session& s);
+
+struct calculated_row {
+    std::string id;
+    std::string value;  // "" when it cannot be worked out yet
+};
+
+// The form's calculated values, as they are now.
+std::vector<calculated_row> calculated_values(const session& s);
 
 // Where the journey goes from here, and which report route it has now, with
 // what decides each, for the "live route" under the page.

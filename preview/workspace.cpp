@@ -12,6 +12,12 @@ void rebuild_map(workspace& w) {
     if (w.chosen_node && *w.chosen_node >= w.map.nodes.size()) w.chosen_node.reset();
 }
 
+path_report paths_of(const workspace& w, const form& f) {
+    path_limits limits;
+    limits.today = w.today;  // dates in the past or future depend on it
+    return enumerate_paths(f, limits);
+}
+
 void start_on(workspace& w, const std::shared_ptr<const form>& f) {
     w.chosen_path.reset();
     if (!f) {
@@ -19,18 +25,19 @@ void start_on(workspace& w, const std::shared_ptr<const form>& f) {
         w.paths = {};
         return;
     }
-    w.play = start_playthrough(f);
-    w.paths = enumerate_paths(*f);
+    w.play = start_playthrough(f, w.today);
+    w.paths = paths_of(w, *f);
 }
 
 std::string file_name(const form_file& f) { return std::filesystem::path(f.path).filename().string(); }
 
 }  // namespace
 
-workspace open_workspace(const std::vector<std::string>& paths) {
+workspace open_workspace(const std::vector<std::string>& paths, std::int64_t today) {
     workspace w;
+    w.today = today;
     w.sources = paths;
-    for (const auto& p : expand_form_paths(paths)) w.files.push_back(read_form_file(p));
+    for (const auto& p : expand_form_paths(paths)) w.files.push_back(read_form_file(p, today));
     if (!w.files.empty()) select_form(w, 0);
     return w;
 }
@@ -51,13 +58,13 @@ std::size_t reload_changed(workspace& w) {
     for (const auto& path : expand_form_paths(w.sources)) {
         const bool known = std::any_of(w.files.begin(), w.files.end(), [&](const form_file& f) { return f.path == path; });
         if (known) continue;
-        w.files.push_back(read_form_file(path));
+        w.files.push_back(read_form_file(path, w.today));
         ++changed;
         if (w.files.size() == 1) select_form(w, 0);
     }
     for (std::size_t i = 0; i < w.files.size(); ++i) {
         auto& f = w.files[i];
-        if (!refresh(f)) continue;
+        if (!refresh(f, w.today)) continue;
         ++changed;
         if (i != w.selected) continue;
         rebuild_map(w);
@@ -74,7 +81,7 @@ std::size_t reload_changed(workspace& w) {
         if (w.play->definition == f.loaded) continue;
         auto again = replay_steps(*w.play, f.loaded);
         w.play = std::move(again.play);
-        w.paths = enumerate_paths(*f.loaded);
+        w.paths = paths_of(w, *f.loaded);
         w.chosen_path.reset();
         w.status = file_name(f) + " reloaded: journey kept" +
                    (again.skipped ? " (" + std::to_string(again.skipped) + " step(s) no longer apply)" : "");
@@ -91,7 +98,7 @@ bool take(workspace& w, const step& s) {
 
 void restart(workspace& w) {
     if (!w.play) return;
-    *w.play = start_playthrough(w.play->definition);
+    *w.play = start_playthrough(w.play->definition, w.today);
     w.chosen_path.reset();
     w.status.clear();
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 namespace frontdesk::preview {
 
 struct workspace {
+    std::int64_t today = 0;  // what today() is in forms' expressions (days since 1970-01-01)
     std::vector<std::string> sources;  // as given: files and folders, looked at again for new files
     std::vector<form_file> files;
     std::size_t selected = 0;
@@ -34,7 +36,8 @@ struct workspace {
     std::string status;   // the last thing the tool has to say, one sentence
 };
 
-workspace open_workspace(const std::vector<std::string>& paths);
+// `today`: days since 1970-01-01 (utc_today() in the tool; fixed in tests).
+workspace open_workspace(const std::vector<std::string>& paths, std::int64_t today);
 
 void select_form(workspace& w, std::size_t index);
 

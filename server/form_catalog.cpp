@@ -26,7 +26,15 @@ result<form_catalog> form_catalog::load(const std::string& dir) {
         std::ifstream in(path, std::ios::binary);
         std::stringstream text;
         text << in.rdbuf();
-        auto loaded = load_form_json(text.str());
+        // Lookup tables may live in data files beside the form (forms/data/…).
+        const auto read_data = [folder = path.parent_path()](const std::string& relative) -> std::optional<std::string> {
+            std::ifstream data(folder / relative, std::ios::binary);
+            if (!data) return std::nullopt;
+            std::stringstream contents;
+            contents << data.rdbuf();
+            return contents.str();
+        };
+        auto loaded = load_form_json(text.str(), read_data);
         if (!loaded.loaded) {
             const auto& first = loaded.errors.front();
             return error{path.string() + ":" + first.where, first.message};

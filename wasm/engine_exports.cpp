@@ -11,6 +11,7 @@
 
 #include "engine/draft.hpp"
 #include "engine/envelope.hpp"
+#include "engine/expr.hpp"
 #include "engine/json_writer.hpp"
 #include "engine/form_image.hpp"
 #include "engine/receipt.hpp"
@@ -27,7 +28,8 @@ struct browser_state {
     std::string submission_id;  // kept across retries of the same report
     std::string sealed_hash;    // of the last envelope handed out
     std::string last_error;
-    std::string dropped_json = "[]";  // question ids the last restored draft lost
+    std::string dropped_json = "[]";
+    std::int64_t today = 0;           // days since 1970-01-01, from fd_set_today  // question ids the last restored draft lost
     std::string returned;       // backs the last const char* handed to JavaScript
 };
 
@@ -62,10 +64,21 @@ EMSCRIPTEN_KEEPALIVE int fd_load_form(const std::uint8_t* image, std::size_t siz
     auto& s = state();
     s.session.reset();
     s.form = std::make_unique<frontdesk::form>(std::move(decoded.value()));
-    s.session = std::make_unique<frontdesk::session>(*s.form);
+    s.session = std::make_unique<frontdesk::session>(*s.form, s.today);
     s.submission_id.clear();
     s.sealed_hash.clear();
     s.dropped_json = "[]";
+    return 0;
+}
+
+// The engine has no clock: the page says what day it is (the person's own
+// calendar day), before or after loading a form.
+EMSCRIPTEN_KEEPALIVE int fd_set_today(int year, int month, int day) {
+    if (!frontdesk::is_valid_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) {
+        return fail("That is not a date.");
+    }
+    state().today = frontdesk::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    if (state().session) state().session->set_today(state().today);
     return 0;
 }
 

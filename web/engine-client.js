@@ -28,6 +28,7 @@ function wrapModule(m) {
     free: m.cwrap('fd_free', null, ['number']),
     loadForm: m.cwrap('fd_load_form', 'number', ['number', 'number']),
     lastError: m.cwrap('fd_last_error', 'string', []),
+    setToday: m.cwrap('fd_set_today', 'number', ['number', 'number', 'number']),
     viewJson: m.cwrap('fd_view_json', 'string', []),
     setAnswer: m.cwrap('fd_set_answer', 'number', ['string', 'string']),
     next: m.cwrap('fd_next', 'number', []),
@@ -58,6 +59,12 @@ function wrapModule(m) {
       } finally {
         c.free(ptr);
       }
+      this.setToday(new Date());
+    },
+
+    // What today() is in the form's expressions: the person's own calendar day.
+    setToday(date) {
+      check('setToday', c.setToday(date.getFullYear(), date.getMonth() + 1, date.getDate()));
     },
 
     view() {

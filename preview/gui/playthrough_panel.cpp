@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "preview/fields.hpp"
 #include "preview/gui/panels.hpp"
 
 namespace frontdesk::preview::gui {
@@ -27,6 +28,95 @@ void error_summary(const session& s) {
     ImGui::PopStyleColor();
 }
 
+// A one-line text field; true when it changed.
+bool line_field(const char* id, std::string& text, float width) {
+    ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
+    return ImGui::InputText(id, &text);
+}
+
+// The field for a question, by its kind; true when the raw answer changed.
+bool draw_field(const question& q, std::string& raw) {
+    const float em = ImGui::CalcTextSize("M").x;
+    const float wanted = q.width > 0 ? em * static_cast<float>(q.width + 2) : ImGui::GetContentRegionAvail().x;
+    switch (field_of(q)) {
+        case field_kind::none: return false;
+        case field_kind::line:
+            if (*field_prefix(q)) {
+                ImGui::TextUnformatted(field_prefix(q));
+                ImGui::SameLine();
+            }
+            return line_field("##answer", raw, wanted);
+        case field_kind::lines:
+            return ImGui::InputTextMultiline("##answer", &raw, {ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight() * 5});
+        case field_kind::choose_one: {
+            bool changed = false;
+            for (const auto& c : options_of(q)) {
+                if (ImGui::RadioButton(c.label.c_str(), raw == c.value)) {
+                    raw = c.value;
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+        case field_kind::pick_list: {
+            bool changed = false;
+            const std::string shown = shown_value(q, raw);
+            ImGui::SetNextItemWidth(std::min(wanted, ImGui::GetContentRegionAvail().x));
+            if (ImGui::BeginCombo("##answer", shown.empty() ? "Select an option" : shown.c_str())) {
+                for (const auto& c : options_of(q)) {
+                    if (ImGui::Selectable(c.label.c_str(), raw == c.value)) {
+                        raw = c.value;
+                        changed = true;
+                    }
+                }
+                ImGui::EndCombo();
+            }
+            return changed;
+        }
+        case field_kind::tick_boxes: {
+            bool changed = false;
+            for (const auto& c : options_of(q)) {
+                bool on = is_ticked(raw, c.value);
+                if (ImGui::Checkbox(c.label.c_str(), &on)) {
+                    raw = tick(q, raw, c.value, on);
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+        case field_kind::date_parts: {
+            auto parts = date_parts(raw);
+            bool changed = false;
+            const char* names[] = {"Day", "Month", "Year"};
+            for (std::size_t i = 0; i < 3; ++i) {
+                ImGui::PushID(static_cast<int>(i));
+                ImGui::BeginGroup();
+                ImGui::TextUnformatted(names[i]);
+                changed |= line_field("##part", parts[i], em * (i == 2 ? 6.0f : 4.0f));
+                ImGui::EndGroup();
+                ImGui::PopID();
+                if (i < 2) ImGui::SameLine();
+            }
+            if (changed) raw = date_raw(parts);
+            return changed;
+        }
+        case field_kind::address: {
+            auto parts = split_parts(raw, 4);
+            bool changed = false;
+            const char* names[] = {"Address line 1", "Address line 2 (optional)", "Town or city", "Postcode"};
+            for (std::size_t i = 0; i < 4; ++i) {
+                ImGui::PushID(static_cast<int>(i));
+                ImGui::TextUnformatted(names[i]);
+                changed |= line_field("##part", parts[i], i == 3 ? em * 10 : ImGui::GetContentRegionAvail().x);
+                ImGui::PopID();
+            }
+            if (changed) raw = join_parts(parts);
+            return changed;
+        }
+    }
+    return false;
+}
+
 // One question as the public sees it: label, hint, error, then the field.
 // `take_keyboard`: put the keyboard on this field (the first one of a new page).
 void draw_question(workspace& w, const question& q, bool label_is_heading, bool take_keyboard) {
@@ -35,26 +125,9 @@ void draw_question(workspace& w, const question& q, bool label_is_heading, bool 
     if (!label_is_heading) ImGui::TextWrapped("%s", q.label.c_str());
     if (!q.hint.empty()) ImGui::TextDisabled("%s", q.hint.c_str());
     if (const auto* e = error_for(s, q.id)) ImGui::TextColored(error_colour, "Error: %s", e->c_str());
-    std::string value = s.answer(q.id);
-    const float em = ImGui::CalcTextSize("M").x;
-    const float wanted = q.width > 0 ? em * static_cast<float>(q.width + 2) : ImGui::GetContentRegionAvail().x;
-    if (take_keyboard) ImGui::SetKeyboardFocusHere();
-    switch (q.type) {
-        case question_type::radios:
-            for (const auto& c : q.choices) {
-                if (ImGui::RadioButton(c.label.c_str(), value == c.value)) take(w, {step_kind::answer, q.id, c.value});
-            }
-            break;
-        case question_type::textarea:
-            if (ImGui::InputTextMultiline("##answer", &value, {ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight() * 5})) {
-                take(w, {step_kind::answer, q.id, value});
-            }
-            break;
-        case question_type::text:
-            ImGui::SetNextItemWidth(std::min(wanted, ImGui::GetContentRegionAvail().x));
-            if (ImGui::InputText("##answer", &value)) take(w, {step_kind::answer, q.id, value});
-            break;
-    }
+    std::string raw = s.answer(q.id);
+    if (take_keyboard && q.asks()) ImGui::SetKeyboardFocusHere();
+    if (draw_field(q, raw)) take(w, {step_kind::answer, q.id, raw});
     ImGui::Spacing();
     ImGui::PopID();
 }
@@ -102,8 +175,9 @@ void draw_page(workspace& w, const fonts& f) {
     for (const auto& para : pg.body) ImGui::TextWrapped("%s", para.c_str());
     if (!pg.body.empty()) ImGui::Spacing();
     for (const auto& q : pg.questions) {
+        if (!s.shown(q)) continue;  // its show_if does not hold now
         draw_question(w, q, single, take_keyboard);
-        take_keyboard = false;
+        take_keyboard = take_keyboard && !q.asks();
     }
     if (s.state() == session_state::exit) {
         ImGui::TextColored(warning_colour, "Exit page: the journey ends here, and no report is sent.");
@@ -123,6 +197,21 @@ void draw_answers(const workspace& w) {
     std::string path;
     for (const auto& id : s.path()) path += (path.empty() ? "" : " > ") + id;
     ImGui::TextWrapped("Path: %s%s", path.c_str(), s.state() == session_state::check ? " > check-answers" : "");
+    const auto calculated = calculated_values(s);
+    if (!calculated.empty() && ImGui::BeginTable("calculated", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Calculated value");
+        ImGui::TableSetupColumn("Now");
+        ImGui::TableHeadersRow();
+        for (const auto& row : calculated) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.id.c_str());
+            ImGui::TableNextColumn();
+            if (row.value.empty()) ImGui::TextDisabled("not known yet");
+            else ImGui::TextWrapped("%s", row.value.c_str());
+        }
+        ImGui::EndTable();
+    }
     const auto rows = live_answers(s);
     if (rows.empty()) {
         ImGui::TextDisabled("No answers yet.");

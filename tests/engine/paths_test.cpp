@@ -34,6 +34,7 @@ TEST_CASE("each path's answers walk that very path") {
     CHECK(found.paths[0].team_rule == 0);
     CHECK(found.paths[1].route.team == "general");
     CHECK(found.paths[1].team_rule == -1);
+    for (auto rule : found.unused_team_rules) MESSAGE("unused team rule " << rule);
     CHECK(found.unused_team_rules.empty());
 }
 
@@ -45,13 +46,13 @@ TEST_CASE("pages, routes and rules on no path are reported; a loop is a cycle pa
           {"id": "again", "type": "radios", "label": "Again?", "required": true,
            "options": [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}],
            "messages": {"required": "Select yes to go again"}}],
-         "routes": [{"if": {"question": "again", "equals": "yes"}, "goto": "a"}],
+         "routes": [{"if": "again = 'yes'", "goto": "a"}],
          "next": "check-answers"},
         {"id": "orphan", "title": "Nobody comes here", "questions": [
           {"id": "lonely", "type": "text", "label": "Lonely"}],
          "next": "check-answers"}
       ],
-      "routing": {"rules": [{"if": {"question": "lonely", "equals": "x"}, "team": "never"}],
+      "routing": {"rules": [{"if": "lonely = 'x'", "team": "never"}],
                   "default": {"team": "general"}}
     })json");
     const auto found = enumerate_paths(f);
@@ -76,5 +77,27 @@ TEST_CASE("sample answers: every option, compared values, an example, and no ans
     const form f = testing::bike_theft_form();
     CHECK(sample_answers(f, *f.find_question("in_danger")) == std::vector<std::string>{"yes", "no"});
     CHECK(sample_answers(f, *f.find_question("colour")) == std::vector<std::string>{"x", ""});
-    CHECK(sample_answers(f, *f.find_question("postcode")) == std::vector<std::string>{"SW1A 1AA"});
+    CHECK(sample_answers(f, *f.find_question("postcode")) == std::vector<std::string>{"SW1A 1AA", "ZE1 0AA"});
+}
+
+TEST_CASE("the everything form: every page is on some path, and every team rule decides one") {
+    const form f = testing::everything_form();
+    path_limits limits;
+    limits.today = testing::golden_today;
+    const auto found = enumerate_paths(f, limits);
+    for (const auto& p : found.unused_pages) MESSAGE("unused page " << p);
+    for (const auto& r : found.unused_page_routes) MESSAGE("unused route " << r.page << " " << r.route);
+    CHECK(!found.truncated);
+    for (auto rule : found.unused_team_rules) MESSAGE("unused team rule " << rule);
+    CHECK(found.unused_team_rules.empty());
+    CHECK(found.unused_pages.empty());
+    CHECK(found.unused_page_routes.empty());
+    for (auto i : found.unused_team_rules) INFO("rule " << i);
+    bool exits = false, submitted = false;
+    for (const auto& p : found.paths) {
+        exits = exits || p.outcome == path_outcome::exit;
+        submitted = submitted || p.outcome == path_outcome::submitted;
+    }
+    CHECK(exits);
+    CHECK(submitted);
 }

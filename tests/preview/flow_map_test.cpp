@@ -38,7 +38,7 @@ TEST_CASE("the bike theft form maps to its pages, check your answers, and labell
 
     const auto* to_999 = edge(m, "danger", "call-999");
     REQUIRE(to_999 != nullptr);
-    CHECK(to_999->label == "in_danger = \"yes\"");
+    CHECK(to_999->label == "in_danger = 'yes'");  // the expression as written
     CHECK_FALSE(to_999->otherwise);
     const auto* to_bike = edge(m, "danger", "bike");
     REQUIRE(to_bike != nullptr);

@@ -73,3 +73,17 @@ TEST_CASE("a folder stands for the JSON files in it, sorted by name") {
     CHECK(paths[1] == (dir.path() / "b.json").string());
     CHECK(paths[2] == "missing.json");
 }
+
+TEST_CASE("a form that loads is linted too: warnings, and errors that a journey finds") {
+    const auto f = read_form_file(std::string(FRONTDESK_SOURCE_DIR) + "/tests/golden/lint/troubled.json");
+    CHECK(f.source_loads);
+    CHECK(count_problems(f, "error") == 2);
+    CHECK(count_problems(f, "warning") == 8);
+    CHECK(lint_status(f) == "2 errors, 8 warnings");
+}
+
+TEST_CASE("a form's data files are read from its folder") {
+    const auto f = read_form_file(std::string(FRONTDESK_SOURCE_DIR) + "/tests/golden/forms/everything.json", testing::golden_today);
+    CHECK(f.source_loads);
+    CHECK(lint_status(f) == "ok");
+}

@@ -16,15 +16,15 @@ const char* unused_form_json = R"json({
       {"id": "colour", "type": "radios", "label": "Colour", "required": true,
        "options": [{"value": "red", "label": "Red"}, {"value": "blue", "label": "Blue"}],
        "messages": {"required": "Select a colour"}}],
-     "routes": [{"if": {"question": "colour", "equals": "red"}, "goto": "red"},
-                {"if": {"question": "colour", "equals": "red"}, "goto": "never"}],
+     "routes": [{"if": "colour = 'red'", "goto": "red"},
+                {"if": "colour = 'red'", "goto": "never"}],
      "next": "check-answers"},
     {"id": "red", "title": "Red", "questions": [{"id": "shade", "type": "text", "label": "Shade"}],
      "next": "first"},
     {"id": "never", "title": "Never", "questions": [{"id": "why", "type": "text", "label": "Why"}],
      "next": "check-answers"}
   ],
-  "routing": {"rules": [{"if": {"question": "shade", "equals": "crimson"}, "team": "greens", "urgency": "low"}],
+  "routing": {"rules": [{"if": "shade = 'crimson'", "team": "greens", "urgency": "low"}],
               "default": {"team": "all", "urgency": "standard"}}
 })json";
 

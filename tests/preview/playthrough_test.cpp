@@ -136,3 +136,19 @@ TEST_CASE("the live route says where Continue goes and which rule routes the rep
     REQUIRE(take_step(p, {step_kind::next, "", ""}));
     CHECK(live_route_of(*p.journey).next_page.empty());  // on check your answers
 }
+
+TEST_CASE("typed answers show as check your answers shows them; calculated values are worked out") {
+    const auto f = std::make_shared<const form>(testing::everything_form());
+    auto p = start_playthrough(f, testing::golden_today);
+    REQUIRE(walk_to(p, testing::complete_everything_answers(), ""));
+    REQUIRE(p.journey->state() == session_state::check);
+    std::map<std::string, std::string> shown;
+    for (const auto& row : check_rows(*p.journey)) shown[row.question] = row.value;
+    CHECK(shown["stolen_on"] == "27 November 2026");
+    CHECK(shown["item_value"].rfind("\xc2\xa3", 0) == 0);  // money shows with its pound sign
+    CHECK(shown["postcode"] == "NW1 2DB");
+    const auto calculated = calculated_values(*p.journey);
+    REQUIRE(!calculated.empty());
+    CHECK(calculated[0].id == "days_ago");
+    CHECK(calculated[0].value == "1");
+}

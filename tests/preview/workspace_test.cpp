@@ -11,7 +11,7 @@ TEST_CASE("a workspace opens a folder of forms, good and broken, and plays the f
     testing::scratch_folder dir;
     dir.write("a-bike.json", testing::read_source_file("forms/bike-theft.json"));
     dir.write("b-broken.json", "{\"id\": ");
-    auto w = open_workspace({dir.path().string()});
+    auto w = open_workspace({dir.path().string()}, testing::golden_today);
     REQUIRE(w.files.size() == 2);
     REQUIRE(w.play);
     CHECK(w.paths.paths.size() == 2);
@@ -27,7 +27,7 @@ TEST_CASE("a workspace opens a folder of forms, good and broken, and plays the f
 TEST_CASE("editing the file keeps the journey; breaking it keeps playing the last good version") {
     testing::scratch_folder dir;
     dir.write("bike.json", testing::read_source_file("forms/bike-theft.json"));
-    auto w = open_workspace({(dir.path() / "bike.json").string()});
+    auto w = open_workspace({(dir.path() / "bike.json").string()}, testing::golden_today);
     REQUIRE(w.play);
     REQUIRE(take(w, {step_kind::answer, "in_danger", "no"}));
     REQUIRE(take(w, {step_kind::next, "", ""}));
@@ -50,7 +50,7 @@ TEST_CASE("editing the file keeps the journey; breaking it keeps playing the las
 }
 
 TEST_CASE("jumping to a page goes back along the journey, or along a path that reaches it") {
-    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"});
+    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"}, testing::golden_today);
     CHECK(jump_to_page(w, "contact"));
     CHECK(journey_position(w) == "on page 'contact'");
     CHECK(jump_to_page(w, "bike"));
@@ -62,7 +62,7 @@ TEST_CASE("jumping to a page goes back along the journey, or along a path that r
 }
 
 TEST_CASE("a script plays through the bike theft form to check your answers") {
-    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"});
+    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"}, testing::golden_today);
     const auto script = parse_script(testing::read_source_file("tests/preview/bike_theft_script.json"));
     REQUIRE(script.errors.empty());
     const auto outcome = run_script(w, script);
@@ -78,7 +78,7 @@ TEST_CASE("a script plays through the bike theft form to check your answers") {
 
 TEST_CASE("a file new in a watched folder joins the list; start again goes back to the first page") {
     testing::scratch_folder dir;
-    auto w = open_workspace({dir.path().string()});
+    auto w = open_workspace({dir.path().string()}, testing::golden_today);
     CHECK(w.files.empty());
     CHECK_FALSE(w.play);
     dir.write("bike.json", testing::read_source_file("forms/bike-theft.json"));

@@ -80,7 +80,7 @@ private:
 }  // namespace
 
 TEST_CASE("a page is answered and continued with the arrow keys, space, typing and enter") {
-    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"});
+    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"}, testing::golden_today);
     headless_ui ui(w);
     ui.focus("Play-through");
     // Start again, then the two options: Yes, No.
@@ -105,7 +105,7 @@ TEST_CASE("a page is answered and continued with the arrow keys, space, typing a
 }
 
 TEST_CASE("the flow map's pages are reached with the arrow keys; space goes to the page") {
-    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"});
+    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"}, testing::golden_today);
     headless_ui ui(w);
     ui.focus("Flow map");
     ui.press(down);  // the first button, Fit
@@ -116,7 +116,7 @@ TEST_CASE("the flow map's pages are reached with the arrow keys; space goes to t
 }
 
 TEST_CASE("ctrl+tab moves the keyboard from panel to panel") {
-    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"});
+    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"}, testing::golden_today);
     headless_ui ui(w);
     ui.focus("Forms");
     REQUIRE(ui.focused_window() == "Forms");
@@ -130,7 +130,7 @@ TEST_CASE("every panel draws broken, half-written and missing forms without fail
     dir.write("a.json", testing::bike_theft_with("\"next\": \"where\"", "\"next\": \"wehre\""));
     dir.write("b.json", "{\"id\": \"half\", \"pages\": [");
     dir.write("c.json", "[]");
-    auto w = open_workspace({dir.path().string(), (dir.path() / "missing.json").string()});
+    auto w = open_workspace({dir.path().string(), (dir.path() / "missing.json").string()}, testing::golden_today);
     REQUIRE(w.files.size() == 4);
     headless_ui ui(w);
     for (std::size_t i = 0; i < w.files.size(); ++i) {
@@ -141,5 +141,22 @@ TEST_CASE("every panel draws broken, half-written and missing forms without fail
             ui.press(space);
         }
         CHECK_FALSE(w.play);
+    }
+}
+
+TEST_CASE("every page of every path of a form with every question type draws") {
+    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/tests/golden/forms/everything.json"}, testing::golden_today);
+    REQUIRE(w.play);
+    REQUIRE(w.paths.paths.size() > 5);
+    headless_ui ui(w);
+    ui.focus("Play-through");
+    for (std::size_t i = 0; i < w.paths.paths.size(); ++i) {
+        INFO("path " << i + 1);
+        CHECK(play_path_at(w, i));
+        // Walk back from the path's end to its start, drawing each page and pressing through it.
+        do {
+            ui.press(down);
+            ui.press(space);
+        } while (take(w, {step_kind::back, "", ""}));
     }
 }
