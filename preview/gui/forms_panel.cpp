@@ -23,8 +23,10 @@ void draw_forms_panel(workspace& w) {
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.path.c_str());
             ImGui::TableNextColumn();
             const auto status = lint_status(f);
-            ImGui::TextColored(status == "ok" ? ok_colour : count_problems(f, "error") ? error_colour : warning_colour,
-                               "%s", status.c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text,
+                                  status == "ok" ? ok_colour : count_problems(f, "error") ? error_colour : warning_colour);
+            ImGui::TextWrapped("%s", status.c_str());
+            ImGui::PopStyleColor();
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -247,7 +247,7 @@ TEST_CASE("attachments are bound to the report by their hashes and stored sealed
     REQUIRE(sealed_photo);
     REQUIRE(sealed_scan);
 
-    report r = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    report r = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     r.attachments = {sealed_photo->hash, sealed_scan->hash};
     std::sort(r.attachments.begin(), r.attachments.end());
 
