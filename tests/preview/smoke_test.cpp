@@ -5,7 +5,6 @@
 #include <stb_image.h>
 
 #include <cstdlib>
-#include <random>
 #include <set>
 #include <string>
 #include <sys/wait.h>
@@ -19,15 +18,11 @@ struct run_result {
     std::string output;
 };
 
-// xvfb-run -a looks for a free display from -n on; a random start keeps
-// parallel runs (other suites, other checkouts) off each other's displays.
+// with_xvfb.sh gives each run an X server on a display Xvfb chose itself.
 run_result run_preview(const frontdesk::testing::scratch_folder& dir, const std::string& args) {
-    std::random_device rd;
-    const auto display = std::to_string(100 + rd() % 800);
     const auto log = (dir.path() / "output.txt").string();
-    const std::string command = "cd '" FRONTDESK_SOURCE_DIR "' && xvfb-run -a -n " + display +
-                                " -s '-screen 0 2400x1600x24' '" FRONTDESK_PREVIEW_BIN "' " + args + " > '" + log +
-                                "' 2>&1";
+    const std::string command = "cd '" FRONTDESK_SOURCE_DIR "' && tests/preview/with_xvfb.sh '" FRONTDESK_PREVIEW_BIN
+                                "' " + args + " > '" + log + "' 2>&1";
     const int raw = std::system(command.c_str());
     run_result r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -101,6 +96,7 @@ TEST_CASE("a script step the form refuses makes the run fail, saying which") {
     const auto script = dir.write("bad.json", R"(["back"])");
     const auto r = run_preview(dir, "--script '" + script + "' --screenshot '" + (dir.path() / "x.png").string() +
                                         "' forms/bike-theft.json");
+    INFO(r.output);
     CHECK(r.status == 1);
     CHECK(r.output.find("step 1: There is nowhere to go back to.") != std::string::npos);
 }
