@@ -9,7 +9,7 @@ FRONTDESK := $(NATIVE_BUILD)/cli/frontdesk
 WEB_ROOT := build/web
 JOBS ?= 2
 
-.PHONY: all setup native wasm run test test-native test-browser debug-test clean
+.PHONY: all setup native wasm run test test-native test-browser debug-test bench clean
 
 all: native wasm
 
@@ -43,6 +43,11 @@ debug-test: setup
 	@[ -f build/native-debug/build.ninja ] || cmake --preset native-debug
 	@cmake --build --preset native-debug -j$(JOBS)
 	@ctest --preset native-debug -j$(JOBS)
+
+# Benchmarks: minutes, never part of `make test`; results belong in BENCHMARKS.md.
+bench: native wasm
+	@bench/crypto.sh
+	@bench/engine.sh
 
 clean:
 	rm -rf build

@@ -24,6 +24,7 @@ struct report {
     std::int64_t date = 0;      // the day the answers were checked on (today() in expressions), days since 1970
     std::vector<std::string> pages;
     std::map<std::string, std::string> answers;
+    std::vector<std::string> attachments;  // BLAKE2b-256 hex of each attached file, sorted
     team_route route;
 };
 

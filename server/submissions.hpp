@@ -1,6 +1,6 @@
 // Accepting a sealed submission: open it, replay the answers through the
-// engine, recompute the route, dedupe, store, and sign a receipt. The
-// client's own verdict and route are never trusted.
+// engine, recompute the route, dedupe, re-seal to the receiving team, store,
+// and sign a receipt. The client's own verdict and route are never trusted.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <string>
 
 #include "server/form_catalog.hpp"
-#include "server/key_store.hpp"
+#include "server/keyring.hpp"
 #include "server/problem.hpp"
 #include "server/store.hpp"
 
@@ -16,9 +16,13 @@ namespace frontdesk::server {
 
 struct submission_context {
     const form_catalog& forms;
-    const server_keys& keys;
+    const keyring& keys;
     store& db;
     std::function<std::string()> now;  // UTC time as 2026-11-28T09:15:02Z
+    // The sinks a team's reports are delivered to (none when unset), and a
+    // call after each new report is committed (to wake the delivery worker).
+    std::function<std::vector<std::string>(const std::string& team)> sinks_for = {};
+    std::function<void()> on_stored = {};
 };
 
 // 201 with the receipt for a new report; 200 with the original receipt for a
@@ -28,7 +32,6 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
 // A reference a person can read out on the phone: FD-XXXX-XXXX in Crockford
 // base32 (no I, L, O or U), 40 random bits.
 std::string make_reference();
-std::string utc_now();
 // Today in UTC, in days since 1970-01-01 (what the engine's today() needs).
 std::int64_t utc_today();
 

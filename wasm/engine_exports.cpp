@@ -18,6 +18,7 @@
 #include "engine/report.hpp"
 #include "engine/session.hpp"
 #include "engine/view.hpp"
+#include "wasm/random_source.hpp"
 
 namespace {
 
@@ -149,6 +150,12 @@ EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* public_key_b64, cons
         fail("The sealing key does not match its id.");
         return "";
     }
+    // Without a secure random source a sealed box could be predictable:
+    // refuse, so nothing is sealed, queued or sent.
+    if (!browser_random_ready()) {
+        fail("This browser has no secure random number source, so the report cannot be sealed safely.");
+        return "";
+    }
     if (auto ready = frontdesk::crypto_init(); !ready) {
         fail(ready.err().message);
         return "";
@@ -162,8 +169,8 @@ EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* public_key_b64, cons
     }
     const auto report = frontdesk::make_report(*s.session, s.submission_id, language);
     auto sealed = frontdesk::seal_envelope(frontdesk::report_json(report), report.form_id, *key);
-    if (!sealed) {
-        fail(sealed.err().message);
+    if (!sealed || browser_random_failed()) {
+        fail(sealed ? "The random source failed while sealing." : sealed.err().message);
         return "";
     }
     s.sealed_hash = sealed->hash;
