@@ -136,7 +136,10 @@ struct form {
 
     // Every question, page by page: an expression reads answer slot i as slots[i].
     std::vector<question_ref> slots;
+    // Builds slots and the id lookups below; call after changing pages.
     void index_questions();
+    std::map<std::string, std::uint32_t, std::less<>> page_lookup;  // page id -> index (the first, if repeated)
+    std::map<std::string, std::uint32_t, std::less<>> slot_lookup;  // question id -> slot (the first, if repeated)
 
     std::optional<std::size_t> page_index(const std::string& page_id) const;
     // The page holding a question, and the question itself; nullopt when unknown.

@@ -645,10 +645,10 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
         r.reject_unknown_keys();
     }
     if (f.start.empty() && !f.pages.empty()) f.start = f.pages.front().id;
+    f.index_questions();
     check_references(f, out.errors);
     // Expressions are compiled even when something else is wrong, so that
     // lint lists every problem at once.
-    f.index_questions();
     expression_compiler(f, out.errors).run();
     if (!out.errors.empty()) return out;
     // The version names the meaning, not the layout: hash the canonical dump

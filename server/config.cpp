@@ -5,6 +5,38 @@
 #include <sstream>
 
 namespace frontdesk::server {
+namespace {
+
+result<std::vector<sink_config>> read_sinks(const nlohmann::json& list, const std::string& at) {
+    if (!list.is_array()) return error{at, "must be a list of sinks"};
+    std::vector<sink_config> sinks;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const auto& entry = list[i];
+        const std::string here = at + "/" + std::to_string(i);
+        if (!entry.is_object()) return error{here, "must be an object"};
+        sink_config sink;
+        for (const auto& [key, value] : entry.items()) {
+            if (!value.is_string()) return error{here + "/" + key, "must be a string"};
+            if (key == "team") sink.team = value.get<std::string>();
+            else if (key == "spool") sink.spool = value.get<std::string>();
+            else if (key == "webhook") sink.webhook = value.get<std::string>();
+            else if (key == "ca_file") sink.ca_file = value.get<std::string>();
+            else return error{here + "/" + key, "unknown setting"};
+        }
+        if (sink.team.empty()) return error{here + "/team", "is required (a team id, or \"*\")"};
+        if (sink.spool.empty() == sink.webhook.empty()) return error{here, "needs exactly one of spool or webhook"};
+        if (!sink.webhook.empty() && sink.webhook.rfind("https://", 0) != 0 && sink.webhook.rfind("http://", 0) != 0) {
+            return error{here + "/webhook", "must be an https:// or http:// URL"};
+        }
+        if (!sink.ca_file.empty() && sink.webhook.rfind("https://", 0) != 0) {
+            return error{here + "/ca_file", "only an https:// webhook has certificates to check"};
+        }
+        sinks.push_back(std::move(sink));
+    }
+    return sinks;
+}
+
+}  // namespace
 
 result<config> load_config_file(const std::string& path, config base) {
     std::ifstream in(path, std::ios::binary);
@@ -35,6 +67,13 @@ result<config> load_config_file(const std::string& path, config base) {
             base.submission_burst = value.get<unsigned>();
         else if (key == "shutdown_grace_seconds" && value.is_number_unsigned() && value.get<std::uint64_t>() <= 600)
             base.shutdown_grace_seconds = value.get<int>();
+        else if (key == "sinks") {
+            auto sinks = read_sinks(value, path + ":/sinks");
+            if (!sinks) return sinks.err();
+            base.sinks = std::move(*sinks);
+        } else if (key == "delivery_retry_max_seconds" && value.is_number_unsigned() && value.get<std::uint64_t>() >= 1 &&
+                   value.get<std::uint64_t>() <= 86400)
+            base.delivery_retry_max_seconds = value.get<int>();
         else return error{path + ":/" + key, "unknown setting or wrong type"};
     }
     return base;

@@ -4,10 +4,24 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "engine/result.hpp"
 
 namespace frontdesk::server {
+
+// Where a team's reports are delivered, besides the store. Every report
+// stored for the team gets one delivery per sink, recorded in the same
+// transaction, and is retried until the sink acknowledges it.
+struct sink_config {
+    std::string team;     // a team id, or "*" for every team
+    std::string spool;    // a folder: one file per report, written atomically
+    std::string webhook;  // an https:// (or, on a private network, http://) URL: POSTed, signed
+    std::string ca_file;  // for https: PEM certificates to trust instead of the system's
+
+    // A stable name for the sink, stored with each delivery.
+    std::string id() const { return spool.empty() ? "webhook:" + webhook : "spool:" + spool; }
+};
 
 struct config {
     std::string address = "127.0.0.1";
@@ -28,10 +42,12 @@ struct config {
     // pairs whose secret halves it writes to DATA/team-keys/. A real
     // deployment turns this off: team secrets belong to the teams.
     bool development_keys = true;
+    std::vector<sink_config> sinks;
+    int delivery_retry_max_seconds = 300;  // the backoff between attempts grows to this and stays
 };
 
-// Reads a config file: {"address", "port", "data", "web", "forms", "development_keys"};
-// unknown keys are errors.
+// Reads a config file (docs/operations.md lists every setting); unknown keys
+// and wrong types are errors.
 result<config> load_config_file(const std::string& path, config base);
 
 }  // namespace frontdesk::server

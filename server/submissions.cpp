@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "engine/envelope.hpp"
@@ -244,6 +245,7 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
     row.urgency = replayed.route.urgency;
     row.received_at = now;
     row.team_key_id = team->key_id;
+    if (ctx.sinks_for) row.sinks = ctx.sinks_for(row.team);
     // A reference collision is rare (40 bits) but possible: draw again.
     for (int attempt = 0; attempt < 5; ++attempt) {
         receipt r{make_reference(), row.submission_id, row.envelope_hash, row.received_at, {}, {}};
@@ -254,7 +256,10 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
         row.reference = r.reference;
         row.receipt_json = receipt_json(r);
         auto stored = ctx.db.insert(row);
-        if (stored) return {201, "application/json", row.receipt_json, {}};
+        if (stored) {
+            if (ctx.on_stored) ctx.on_stored();
+            return {201, "application/json", row.receipt_json, {}};
+        }
         if (stored.err().where != "reference") {
             return problem(503, "store-unavailable", "The report could not be stored. Try again.");
         }
