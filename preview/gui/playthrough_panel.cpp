@@ -252,7 +252,8 @@ void draw_playthrough_panel(workspace& w, const fonts& f) {
     if (ImGui::Button("Back")) take(w, {step_kind::back, "", ""});
     ImGui::EndDisabled();
     ImGui::SameLine();
-    // Today's forms have one language; the switcher lists what the form offers.
+    // Forms have one language until the forms language has more; then this
+    // lists the form's languages and sets playthrough::language.
     ImGui::SetNextItemWidth(ImGui::CalcTextSize("English (en)").x + ImGui::GetFrameHeight() * 2);
     if (ImGui::BeginCombo("Language", "English (en)")) {
         ImGui::Selectable("English (en)", true);
