@@ -286,7 +286,14 @@ std::string display_answer(const question& q, const parsed_answer& a) {
             return out;
         }
         case question_type::yes_no: return a.typed.is_true() ? "Yes" : "No";
-        case question_type::money: return "\xc2\xa3" + a.canonical;
+        case question_type::money: {
+            // "£1,250.50": thousands separated, as GOV.UK writes money.
+            std::string whole = a.canonical.substr(0, a.canonical.find('.'));
+            const bool negative = !whole.empty() && whole[0] == '-';
+            if (negative) whole.erase(0, 1);
+            for (std::size_t at = whole.size(); at > 3; at -= 3) whole.insert(at - 3, ",");
+            return std::string(negative ? "-" : "") + "\xc2\xa3" + whole + a.canonical.substr(a.canonical.find('.'));
+        }
         case question_type::date: return long_date(a.typed.n, a.canonical.size() == 10);
         case question_type::address: {
             std::string out;

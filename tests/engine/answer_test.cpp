@@ -92,5 +92,7 @@ TEST_CASE("answers have the types expressions see") {
     CHECK(answer_type(of(question_type::select)) == value_type::text);
     CHECK(parse_answer(of(question_type::money), "12.50").typed == value::number(125000));
     CHECK(display_answer(of(question_type::money), parse_answer(of(question_type::money), "12.5")) == "\xc2\xa3" "12.50");
+    CHECK(display_answer(of(question_type::money), parse_answer(of(question_type::money), "1234567")) == "\xc2\xa3" "1,234,567.00");
+    CHECK(display_answer(of(question_type::money), parse_answer(of(question_type::money), "-1000.5")) == "-\xc2\xa3" "1,000.50");
     CHECK(long_date(*parse_iso_date("2026-11-03")) == "3 November 2026");
 }
