@@ -33,6 +33,7 @@ std::optional<std::string> read_whole(const std::string& path) {
 void load_into(form_file& f, std::int64_t today) {
     f.modified = modified_time(f.path);
     f.problems.clear();
+    f.data_files.clear();
     const auto text = f.modified ? read_whole(f.path) : std::nullopt;
     if (!text) {
         f.modified.reset();
@@ -43,7 +44,12 @@ void load_into(form_file& f, std::int64_t today) {
     }
     f.source = *text;
     const auto folder = fs::path(f.path).parent_path();
-    auto result = load_form_json(f.source, [&folder](const std::string& relative) { return read_whole((folder / relative).string()); });
+    const auto read_data = [&](const std::string& relative) {
+        const auto path = (folder / relative).string();
+        f.data_files.push_back({path, modified_time(path)});  // watched, so a change to a table reloads the form
+        return read_whole(path);
+    };
+    auto result = load_form_json(f.source, read_data);
     for (auto& e : result.errors) f.problems.push_back({std::move(e.where), "error", std::move(e.message)});
     f.source_loads = result.loaded.has_value();
     // A form that loads can still have problems a journey finds: dead ends, unused pages.
@@ -84,13 +90,15 @@ form_file read_form_file(const std::string& path, std::int64_t today) {
 }
 
 bool refresh(form_file& f, std::int64_t today) {
-    if (modified_time(f.path) == f.modified) return false;
+    const bool data_changed = std::any_of(f.data_files.begin(), f.data_files.end(),
+                                          [](const watched_file& d) { return modified_time(d.path) != d.modified; });
+    if (!data_changed && modified_time(f.path) == f.modified) return false;
     const auto before_source = f.source;
     const auto before_loads = f.source_loads;
     const auto before_problems = f.problems;
     load_into(f, today);
     // Touched but unchanged: nothing to redo.
-    return f.source != before_source || f.source_loads != before_loads || f.problems != before_problems;
+    return data_changed || f.source != before_source || f.source_loads != before_loads || f.problems != before_problems;
 }
 
 std::size_t count_problems(const form_file& f, const std::string& severity) {

@@ -21,9 +21,16 @@ struct lint_problem {
     bool operator==(const lint_problem&) const = default;
 };
 
+// A file and when it was last changed; nullopt: it could not be read.
+struct watched_file {
+    std::string path;
+    std::optional<std::filesystem::file_time_type> modified;
+};
+
 struct form_file {
     std::string path;
     std::optional<std::filesystem::file_time_type> modified;  // nullopt: the file could not be read
+    std::vector<watched_file> data_files;  // the data files (lookup tables) the form read
     std::string source;                                       // the text last read
     // The last version that loaded. Kept while the file is broken, so a
     // play-through goes on while its author mends the file.
@@ -40,8 +47,8 @@ std::vector<std::string> expand_form_paths(const std::vector<std::string>& args)
 // when the lint plays journeys (days since 1970-01-01).
 form_file read_form_file(const std::string& path, std::int64_t today = 0);
 
-// Reads the file again when its modification time changed. True when what
-// the tool knows about it changed (text, loaded form or problems).
+// Reads the file again when it or one of its data files changed. True when
+// what the tool knows about it changed (text, data, loaded form or problems).
 bool refresh(form_file& f, std::int64_t today = 0);
 
 std::size_t count_problems(const form_file& f, const std::string& severity);

@@ -87,3 +87,20 @@ TEST_CASE("a form's data files are read from its folder") {
     CHECK(f.source_loads);
     CHECK(lint_status(f) == "ok");
 }
+
+TEST_CASE("a change to a form's data file reads the form again") {
+    testing::scratch_folder dir;
+    std::filesystem::create_directories(dir.path() / "data");
+    const auto table = testing::read_source_file("tests/golden/forms/data/postcode-districts.json");
+    dir.write("data/postcode-districts.json", table);
+    const auto path = dir.write("everything.json", testing::read_source_file("tests/golden/forms/everything.json"));
+    auto f = read_form_file(path, testing::golden_today);
+    REQUIRE(f.source_loads);
+    REQUIRE(f.data_files.size() == 1);
+    CHECK_FALSE(refresh(f, testing::golden_today));
+
+    dir.write("data/postcode-districts.json", "not a table");
+    CHECK(refresh(f, testing::golden_today));
+    CHECK_FALSE(f.source_loads);
+    CHECK(count_problems(f, "error") > 0);
+}
