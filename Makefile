@@ -47,6 +47,7 @@ debug-test: setup
 # Benchmarks: minutes, never part of `make test`; results belong in BENCHMARKS.md.
 bench: native wasm
 	@bench/crypto.sh
+	@bench/engine.sh
 	@bench/server.sh
 	@bench/scaling.sh
 

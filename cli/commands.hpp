@@ -15,5 +15,6 @@ int lint_command(const arguments& args);
 int fill_command(const arguments& args);
 int submit_command(const arguments& args);
 int inbox_command(const arguments& args);
+int paths_command(const arguments& args);
 
 }  // namespace frontdesk::cli

@@ -1,9 +1,11 @@
+#include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/answers_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "engine/expr.hpp"
 #include "engine/form_json.hpp"
 #include "engine/report.hpp"
 
@@ -19,9 +21,9 @@ constexpr int exit_page_status = 3;
 }  // namespace
 
 int fill_command(const arguments& args) {
-    auto options = parse_options(args, {"answers"});
+    auto options = parse_options(args, {"answers", "today"});
     if (!options || options->positional.size() != 1 || !options->has("answers")) {
-        std::cerr << "usage: frontdesk fill FORM.json --answers ANSWERS.json\n";
+        std::cerr << "usage: frontdesk fill FORM.json --answers ANSWERS.json [--today YYYY-MM-DD]\n";
         return usage_status;
     }
     const std::string& form_path = options->positional[0];
@@ -30,7 +32,7 @@ int fill_command(const arguments& args) {
         std::cerr << form_path << ": error: cannot read the file\n";
         return usage_status;
     }
-    const auto loaded = load_form_json(*text);
+    const auto loaded = load_form_json(*text, form_data_reader(form_path));
     if (!loaded.loaded) {
         for (const auto& e : loaded.errors) std::cerr << form_path << ":" << e.where << ": error: " << e.message << "\n";
         return usage_status;
@@ -40,10 +42,21 @@ int fill_command(const arguments& args) {
         std::cerr << answers.err().where << ": error: " << answers.err().message << "\n";
         return usage_status;
     }
-    const replay_outcome out = replay(*loaded.loaded, *answers);
-    nlohmann::json j;
+    std::int64_t today = static_cast<std::int64_t>(std::time(nullptr)) / 86400;
+    if (options->has("today")) {
+        const auto day = parse_iso_date(options->get("today"));
+        if (!day) {
+            std::cerr << "--today: error: must be a date written YYYY-MM-DD\n";
+            return usage_status;
+        }
+        today = *day;
+    }
+    const replay_outcome out = replay(*loaded.loaded, *answers, today);
+    nlohmann::ordered_json j;
     j["form"] = loaded.loaded->id;
+    j["date"] = iso_date(today);
     j["pages"] = out.pages;
+    j["answers"] = out.answers_on_path;
     j["errors"] = nlohmann::json::array();
     for (const auto& e : out.errors) j["errors"].push_back({{"question", e.question}, {"message", e.message}});
     int status = invalid_status;

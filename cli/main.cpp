@@ -11,8 +11,10 @@ void usage() {
                  "                           run the backend and serve the web app\n"
                  "  keys   init|show|rotate|team …  make, show and rotate key pairs (frontdesk keys for more)\n"
                  "  lint   FORM.json...             check form definitions\n"
-                 "  fill   FORM.json --answers ANSWERS.json\n"
+                 "  fill   FORM.json --answers ANSWERS.json [--today YYYY-MM-DD]\n"
                  "                           run a form headless and print the outcome as JSON\n"
+                 "  paths  FORM.json [--today YYYY-MM-DD] [--max-paths N]\n"
+                 "                           every journey through a form, with answers that walk it\n"
                  "  submit FORM.json --answers ANSWERS.json [--url http://127.0.0.1:8080]\n"
                  "                           seal a report, post it and check the receipt\n"
                  "  inbox  --team TEAM --key TEAM.secret [--data DIR]\n"
@@ -32,6 +34,7 @@ int main(int argc, char** argv) {
     if (command == "keys") return frontdesk::cli::keys_command(args);
     if (command == "lint") return frontdesk::cli::lint_command(args);
     if (command == "fill") return frontdesk::cli::fill_command(args);
+    if (command == "paths") return frontdesk::cli::paths_command(args);
     if (command == "submit") return frontdesk::cli::submit_command(args);
     if (command == "inbox") return frontdesk::cli::inbox_command(args);
     if (command == "--help" || command == "-h" || command == "help") {

@@ -49,7 +49,7 @@ int submit_command(const arguments& args) {
     }
     const auto text = read_file(options->positional[0]);
     if (!text) return fail(options->positional[0], "cannot read the file");
-    const auto loaded = load_form_json(*text);
+    const auto loaded = load_form_json(*text, form_data_reader(options->positional[0]));
     if (!loaded.loaded) return fail(options->positional[0] + ":" + loaded.errors.front().where, loaded.errors.front().message);
     const auto answers = read_answers_file(options->get("answers"));
     if (!answers) return fail(answers.err().where, answers.err().message);

@@ -1,33 +1,57 @@
-// The in-memory model of a form: pages, questions, page routing and the
-// routing of the finished report. Built by the JSON loader (native) or by
-// decoding a form image (browser); the session only ever reads it.
+// The in-memory model of a form: pages, questions, page routing, calculated
+// values and the routing of the finished report. Built by the JSON loader
+// (native) or by decoding a form image (browser); the session only reads it.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/expr.hpp"
+
 namespace frontdesk {
 
-enum class question_type { text, textarea, radios };
-enum class answer_format { none, uk_postcode, email };
-enum class page_kind { questions, exit };
+enum class question_type : std::uint8_t {
+    text, textarea, radios,                  // the first three keep their image numbers
+    checkboxes, select, yes_no,
+    number, decimal, money,
+    date, time,
+    email, phone, postcode, registration,    // text with a format
+    address, file, content,
+};
+inline constexpr auto last_question_type = question_type::content;
+
+// A text question's format; the email, phone, postcode and registration
+// question types imply theirs.
+enum class answer_format : std::uint8_t { none, uk_postcode, email, uk_phone, vehicle_registration };
+inline constexpr auto last_answer_format = answer_format::vehicle_registration;
+enum class page_kind : std::uint8_t { questions, exit };
 
 struct choice {
     std::string value;
     std::string label;
 };
 
-// A condition on one answer. The full expression language replaces this;
-// until then a route or a rule fires when an answer equals a value.
-struct condition {
-    std::string question;
-    std::string equals;
+// An expression of the forms language, compiled (engine/expr_check.hpp).
+struct expression {
+    std::string source;  // as the author wrote it (shown by tools; not needed to run)
+    program code;        // empty: no expression (e.g. a question shown always)
+    value_type type = value_type::any;
+    bool empty() const { return code.empty(); }
+};
+
+// A cross-field or custom rule: `must` has to hold, else `message` is shown.
+struct answer_check {
+    expression must;
+    std::string message;
 };
 
 struct question {
     std::string id;
+    std::uint32_t slot = 0;  // its place in form::slots, set by form::index_questions
     question_type type = question_type::text;
     std::string label;
     std::string hint;
@@ -37,14 +61,25 @@ struct question {
     std::vector<choice> choices;
     std::string autocomplete;  // the HTML autocomplete token, e.g. "postal-code"
     int width = 0;             // suggested input width in characters; 0 means full width
+    bool approximate = false;  // dates: the day may be left out
+    std::optional<std::int64_t> min;  // numbers, money (in ten-thousandths) and dates (days)
+    std::optional<std::int64_t> max;
+    expression show_if;        // empty: always shown
+    std::vector<answer_check> checks;
     // Error messages, written by the form's author in the words of the question.
+    // Empty ones fall back to the engine's own, which name the question by `name`.
+    std::string name;  // how messages name the question, e.g. "the date the bike was stolen"
     std::string required_message;
     std::string max_length_message;
     std::string format_message;
+    std::string min_message;
+    std::string max_message;
+
+    bool asks() const { return type != question_type::content; }
 };
 
 struct page_route {
-    condition when;
+    expression when;
     std::string go_to;
 };
 
@@ -67,8 +102,24 @@ struct team_route {
 };
 
 struct team_rule {
-    condition when;
+    expression when;
     team_route route;
+};
+
+struct calculation {
+    std::string id;
+    expression formula;
+};
+
+struct lookup_table {
+    std::string name;
+    std::map<std::string, std::string> entries;
+};
+
+// Where a question lives: its slot is its place in this list.
+struct question_ref {
+    std::uint32_t page = 0;
+    std::uint32_t index = 0;
 };
 
 struct form {
@@ -78,13 +129,25 @@ struct form {
     std::string version;  // hex hash of the canonical definition
     std::string start;    // id of the first page
     std::vector<page> pages;
+    std::vector<calculation> calculations;  // each reads only answers and earlier calculations
+    std::vector<lookup_table> tables;
     std::vector<team_rule> team_rules;  // tried in order
     team_route default_route;
+
+    // Every question, page by page: an expression reads answer slot i as slots[i].
+    std::vector<question_ref> slots;
+    // Builds slots and the id lookups below; call after changing pages.
+    void index_questions();
+    std::map<std::string, std::uint32_t, std::less<>> page_lookup;  // page id -> index (the first, if repeated)
+    std::map<std::string, std::uint32_t, std::less<>> slot_lookup;  // question id -> slot (the first, if repeated)
 
     std::optional<std::size_t> page_index(const std::string& page_id) const;
     // The page holding a question, and the question itself; nullopt when unknown.
     std::optional<std::size_t> page_of_question(const std::string& question_id) const;
     const question* find_question(const std::string& question_id) const;
+    std::optional<std::uint32_t> slot_of(const std::string& question_id) const;
+    const question& at(question_ref r) const { return pages[r.page].questions[r.index]; }
+    const lookup_table* find_table(std::string_view name) const;
 };
 
 }  // namespace frontdesk

@@ -2,9 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
+#include "engine/answer.hpp"
 #include "engine/encoding.hpp"
+#include "engine/expr_check.hpp"
 
 namespace frontdesk {
 namespace {
@@ -114,13 +117,69 @@ private:
     std::set<std::string> used_;
 };
 
-condition read_condition(const json& j, const std::string& pointer, std::vector<error>& errors) {
-    object_reader r(j, pointer, errors);
-    condition c;
-    c.question = r.identifier("question", false);
-    c.equals = r.text("equals", true);
-    r.reject_unknown_keys();
-    return c;
+// The source of an expression: a string, parsed and compiled once the whole
+// form is read (names may point forward).
+std::string expression_source(object_reader& r, const std::string& key, bool required) {
+    const json* v = r.find(key);
+    if (v == nullptr) {
+        if (required) r.fail(key, "is required");
+        return {};
+    }
+    if (!v->is_string()) {
+        r.fail(key, "must be an expression in a string, like \"in_danger = 'yes'\"");
+        return {};
+    }
+    auto s = v->get<std::string>();
+    if (s.empty()) r.fail(key, "must not be empty");
+    return s;
+}
+
+bool parse_type(const std::string& name, question_type& out) {
+    static const std::pair<const char*, question_type> names[] = {
+        {"text", question_type::text},         {"textarea", question_type::textarea},
+        {"radios", question_type::radios},     {"checkboxes", question_type::checkboxes},
+        {"select", question_type::select},     {"yes_no", question_type::yes_no},
+        {"number", question_type::number},     {"decimal", question_type::decimal},
+        {"money", question_type::money},       {"date", question_type::date},
+        {"time", question_type::time},         {"email", question_type::email},
+        {"phone", question_type::phone},       {"postcode", question_type::postcode},
+        {"registration", question_type::registration},
+        {"address", question_type::address},   {"file", question_type::file},
+        {"content", question_type::content},
+    };
+    for (const auto& [n, t] : names) {
+        if (name == n) {
+            out = t;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool has_choices(question_type t) {
+    return t == question_type::radios || t == question_type::checkboxes || t == question_type::select;
+}
+
+// A limit for a number (in ten-thousandths) or a date (days): "min", "max".
+std::optional<std::int64_t> read_limit(object_reader& r, const std::string& key, question_type type) {
+    const json* v = r.find(key);
+    if (v == nullptr) return std::nullopt;
+    if (type == question_type::date) {
+        if (v->is_string()) {
+            if (auto d = parse_iso_date(v->get<std::string>())) return *d;
+        }
+        r.fail(key, "must be a date written \"YYYY-MM-DD\"");
+        return std::nullopt;
+    }
+    if (type != question_type::number && type != question_type::decimal && type != question_type::money) {
+        r.fail(key, "only number, decimal, money and date questions have limits");
+        return std::nullopt;
+    }
+    if (v->is_number()) {
+        if (auto n = parse_number(v->dump())) return *n;
+    }
+    r.fail(key, "must be a number with at most four decimal places");
+    return std::nullopt;
 }
 
 question read_question(const json& j, const std::string& pointer, std::vector<error>& errors) {
@@ -128,40 +187,69 @@ question read_question(const json& j, const std::string& pointer, std::vector<er
     question q;
     q.id = r.identifier("id", false);
     const auto type = r.text("type", true);
-    if (type == "text") q.type = question_type::text;
-    else if (type == "textarea") q.type = question_type::textarea;
-    else if (type == "radios") q.type = question_type::radios;
-    else if (!type.empty()) r.fail("type", "must be one of text, textarea, radios");
+    if (!type.empty() && !parse_type(type, q.type)) {
+        r.fail("type", "must be one of text, textarea, radios, checkboxes, select, yes_no, number, decimal, money, "
+                       "date, time, email, phone, postcode, registration, address, file, content");
+    }
     q.label = r.text("label", true);
     q.hint = r.text("hint", false);
+    q.name = r.text("name", false);
     q.required = r.flag("required");
     q.max_length = static_cast<std::size_t>(r.number("max_length", 1, 100000));
     const auto format = r.text("format", false);
     if (format == "uk_postcode") q.format = answer_format::uk_postcode;
     else if (format == "email") q.format = answer_format::email;
-    else if (!format.empty()) r.fail("format", "must be uk_postcode or email");
+    else if (format == "uk_phone") q.format = answer_format::uk_phone;
+    else if (format == "vehicle_registration") q.format = answer_format::vehicle_registration;
+    else if (!format.empty()) r.fail("format", "must be uk_postcode, email, uk_phone or vehicle_registration");
+    if (!format.empty() && q.type != question_type::text) r.fail("format", "only text questions have a format");
     q.autocomplete = r.text("autocomplete", false);
     q.width = static_cast<int>(r.number("width", 1, 100));
+    q.approximate = r.flag("approximate");
+    if (q.approximate && q.type != question_type::date) r.fail("approximate", "only date questions can be approximate");
+    q.min = read_limit(r, "min", q.type);
+    q.max = read_limit(r, "max", q.type);
+    if (q.min && q.max && *q.min > *q.max) r.fail("max", "must not be less than min");
+    const bool past = r.flag("past");
+    const bool future = r.flag("future");
+    if ((past || future) && q.type != question_type::date) r.fail(past ? "past" : "future", "only date questions can be in the past or the future");
+    if (past && future) r.fail("future", "a date cannot be both in the past and in the future");
+    q.show_if.source = expression_source(r, "show_if", false);
+    if (q.type == question_type::content && q.required) r.fail("required", "a content block asks nothing");
 
-    if (const json* options = r.array("options", q.type == question_type::radios)) {
+    if (const json* options = r.array("options", has_choices(q.type))) {
         std::set<std::string> values;
         for (std::size_t i = 0; i < options->size(); ++i) {
             const std::string at = r.at("options") + "/" + std::to_string(i);
             object_reader o((*options)[i], at, errors);
             choice c{o.text("value", true), o.text("label", true)};
             if (!values.insert(c.value).second) o.fail("value", "is used by another option");
+            if (c.value.find('\n') != std::string::npos) o.fail("value", "must be one line");
             o.reject_unknown_keys();
             q.choices.push_back(std::move(c));
         }
-        if (q.type != question_type::radios) r.fail("options", "only radios questions have options");
+        if (!has_choices(q.type)) r.fail("options", "only radios, checkboxes and select questions have options");
         else if (q.choices.empty()) r.fail("options", "must list at least one option");
     }
 
-    // Every rule a question has needs the author's own message, in the words
-    // of the question; there are no generic fallbacks.
+    if (const json* checks = r.array("checks", false)) {
+        for (std::size_t i = 0; i < checks->size(); ++i) {
+            object_reader c((*checks)[i], r.at("checks") + "/" + std::to_string(i), errors);
+            answer_check check;
+            check.must.source = expression_source(c, "must", true);
+            check.message = c.text("message", true);
+            c.reject_unknown_keys();
+            q.checks.push_back(std::move(check));
+        }
+    }
+
+    // The rules of the walking skeleton need the author's own message, in the
+    // words of the question; newer rules fall back to the engine's messages,
+    // which name the question by `name` (or its label).
     const json* messages = r.find("messages");
     const bool radios = q.type == question_type::radios;
     const bool needs_any = q.required || radios || q.max_length > 0 || q.format != answer_format::none;
+    std::string past_message, future_message;
     if (messages == nullptr) {
         if (needs_any) r.fail("messages", "is required: each rule needs its error message");
     } else {
@@ -169,7 +257,21 @@ question read_question(const json& j, const std::string& pointer, std::vector<er
         q.required_message = m.text("required", q.required || radios);
         q.max_length_message = m.text("max_length", q.max_length > 0);
         q.format_message = m.text("format", q.format != answer_format::none);
+        q.min_message = m.text("min", false);
+        q.max_message = m.text("max", false);
+        past_message = m.text("past", false);
+        future_message = m.text("future", false);
         m.reject_unknown_keys();
+    }
+    if (past || future) {
+        // "In the past" is a check on today(): today is allowed.
+        answer_check check;
+        check.must.source = q.id + (past ? " <= today()" : " >= today()");
+        std::string name = q.name.empty() ? q.label : q.name;
+        if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+        check.message = past ? (past_message.empty() ? name + " must be today or in the past" : past_message)
+                             : (future_message.empty() ? name + " must be today or in the future" : future_message);
+        q.checks.insert(q.checks.begin(), std::move(check));
     }
     r.reject_unknown_keys();
     return q;
@@ -201,8 +303,7 @@ page read_page(const json& j, const std::string& pointer, std::vector<error>& er
             const std::string at = r.at("routes") + "/" + std::to_string(i);
             object_reader route(((*routes)[i]), at, errors);
             page_route pr;
-            if (const json* when = route.find("if")) pr.when = read_condition(*when, route.at("if"), errors);
-            else route.fail("if", "is required");
+            pr.when.source = expression_source(route, "if", true);
             pr.go_to = route.text("goto", true);
             route.reject_unknown_keys();
             p.routes.push_back(std::move(pr));
@@ -231,8 +332,7 @@ void read_routing(const json& j, const std::string& pointer, form& f, std::vecto
         for (std::size_t i = 0; i < rules->size(); ++i) {
             object_reader rule((*rules)[i], r.at("rules") + "/" + std::to_string(i), errors);
             team_rule tr;
-            if (const json* when = rule.find("if")) tr.when = read_condition(*when, rule.at("if"), errors);
-            else rule.fail("if", "is required");
+            tr.when.source = expression_source(rule, "if", true);
             tr.route = read_team_route(rule);
             rule.reject_unknown_keys();
             f.team_rules.push_back(std::move(tr));
@@ -248,20 +348,77 @@ void read_routing(const json& j, const std::string& pointer, form& f, std::vecto
     r.reject_unknown_keys();
 }
 
+void read_calculations(const json& list, const std::string& pointer, form& f, std::vector<error>& errors) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        object_reader r(list[i], pointer + "/" + std::to_string(i), errors);
+        calculation c;
+        c.id = r.identifier("id", false);
+        c.formula.source = expression_source(r, "value", true);
+        r.reject_unknown_keys();
+        f.calculations.push_back(std::move(c));
+    }
+}
+
+// A lookup table: an object of text keys to text values, in the form or in a data file beside it.
+void read_table(const std::string& name, const json& j, const std::string& pointer, const data_reader& read_data,
+                form& f, std::vector<error>& errors, std::string& hashed) {
+    const json* entries = &j;
+    json from_file;
+    if (j.is_string()) {
+        const std::string path = j.get<std::string>();
+        if (path.find("..") != std::string::npos || path.empty() || path[0] == '/') {
+            errors.push_back({pointer, "a data file is named relative to the form, without '..'"});
+            return;
+        }
+        const auto text = read_data ? read_data(path) : std::nullopt;
+        if (!text) {
+            errors.push_back({pointer, "cannot read the data file '" + path + "'"});
+            return;
+        }
+        from_file = json::parse(*text, nullptr, false);
+        if (from_file.is_discarded()) {
+            errors.push_back({pointer, "the data file '" + path + "' is not valid JSON"});
+            return;
+        }
+        entries = &from_file;
+    }
+    if (!entries->is_object()) {
+        errors.push_back({pointer, "must be an object of text keys to text values, or the name of a data file holding one"});
+        return;
+    }
+    lookup_table t;
+    t.name = name;
+    for (const auto& [key, v] : entries->items()) {
+        if (!v.is_string()) {
+            errors.push_back({pointer, "the entry '" + key + "' must be a text"});
+            return;
+        }
+        t.entries[key] = v.get<std::string>();
+    }
+    hashed += entries->dump();
+    f.tables.push_back(std::move(t));
+}
+
 // Cross-references: every id that is pointed at exists, every id is unique.
 void check_references(const form& f, std::vector<error>& errors) {
     std::set<std::string> page_ids;
-    std::set<std::string> question_ids;
+    std::set<std::string> names;
     for (std::size_t i = 0; i < f.pages.size(); ++i) {
         const std::string at = "/pages/" + std::to_string(i);
         const auto& p = f.pages[i];
         if (p.id == check_answers_page) errors.push_back({at + "/id", "'check-answers' is reserved"});
         if (!page_ids.insert(p.id).second) errors.push_back({at + "/id", "'" + p.id + "' is the id of another page"});
         for (std::size_t k = 0; k < p.questions.size(); ++k) {
-            if (!question_ids.insert(p.questions[k].id).second) {
+            if (!names.insert(p.questions[k].id).second) {
                 errors.push_back({at + "/questions/" + std::to_string(k) + "/id",
                                   "'" + p.questions[k].id + "' is the id of another question"});
             }
+        }
+    }
+    for (std::size_t i = 0; i < f.calculations.size(); ++i) {
+        if (!names.insert(f.calculations[i].id).second) {
+            errors.push_back({"/calculations/" + std::to_string(i) + "/id",
+                              "'" + f.calculations[i].id + "' is the id of a question or another calculated value"});
         }
     }
     auto check_target = [&](const std::string& target, const std::string& at) {
@@ -269,39 +426,180 @@ void check_references(const form& f, std::vector<error>& errors) {
             errors.push_back({at, "there is no page '" + target + "'"});
         }
     };
-    auto check_condition = [&](const condition& c, const std::string& at) {
-        const question* q = f.find_question(c.question);
-        if (q == nullptr) {
-            if (!c.question.empty()) errors.push_back({at + "/question", "there is no question '" + c.question + "'"});
-            return;
-        }
-        if (q->type == question_type::radios) {
-            bool known = false;
-            for (const auto& ch : q->choices) known = known || ch.value == c.equals;
-            if (!known) errors.push_back({at + "/equals", "'" + c.equals + "' is not an option of '" + q->id + "', so this never holds"});
-        }
-    };
     if (!f.start.empty() && !f.page_index(f.start)) errors.push_back({"/start", "there is no page '" + f.start + "'"});
     for (std::size_t i = 0; i < f.pages.size(); ++i) {
         const std::string at = "/pages/" + std::to_string(i);
         check_target(f.pages[i].next, at + "/next");
         for (std::size_t k = 0; k < f.pages[i].routes.size(); ++k) {
-            const std::string rat = at + "/routes/" + std::to_string(k);
-            check_target(f.pages[i].routes[k].go_to, rat + "/goto");
-            check_condition(f.pages[i].routes[k].when, rat + "/if");
+            check_target(f.pages[i].routes[k].go_to, at + "/routes/" + std::to_string(k) + "/goto");
         }
     }
-    for (std::size_t i = 0; i < f.team_rules.size(); ++i) {
-        check_condition(f.team_rules[i].when, "/routing/rules/" + std::to_string(i) + "/if");
+}
+
+// An expression comparing a choice question with a text that is none of its
+// options can never hold: that is an error, with the place of the text.
+void check_options(const form& f, const expr_ast& ast, std::string& problem) {
+    auto choices_of = [&](int index) -> const question* {
+        if (index < 0) return nullptr;
+        const auto& n = ast.at(index);
+        if (n.kind != node_kind::name) return nullptr;
+        const question* q = f.find_question(n.name);
+        return q != nullptr && !q->choices.empty() ? q : nullptr;
+    };
+    auto check_text = [&](const question& q, int index) {
+        if (!problem.empty() || index < 0) return;
+        const auto& n = ast.at(index);
+        if (n.kind != node_kind::literal || n.literal.kind != value_kind::text) return;
+        for (const auto& c : q.choices) {
+            if (c.value == n.literal.s) return;
+        }
+        problem = std::to_string(n.line) + ":" + std::to_string(n.column) + ": '" + n.literal.s + "' is not an option of '" +
+                  q.id + "', so this never holds";
+    };
+    for (const auto& n : ast.nodes) {
+        const bool compares = (n.kind == node_kind::binary && (n.op == token_kind::equal || n.op == token_kind::not_equal)) ||
+                              (n.kind == node_kind::call && n.name == "contains" && n.kids.size() == 2);
+        if (compares) {
+            if (const question* q = choices_of(n.kids[0])) check_text(*q, n.kids[1]);
+            if (const question* q = choices_of(n.kids[1])) check_text(*q, n.kids[0]);
+        }
+        if (n.kind == node_kind::binary && n.op == token_kind::kw_in) {
+            if (const question* q = choices_of(n.kids[0])) {
+                if (n.kids[1] >= 0 && ast.at(n.kids[1]).kind == node_kind::list) {
+                    for (int item : ast.at(n.kids[1]).kids) check_text(*q, item);
+                }
+            }
+        }
     }
+}
+
+// Compiles every expression of the form in place. `earliest_forbidden`
+// limits the names one may read: show_if reads only earlier questions, a
+// calculated value only earlier calculated values.
+class expression_compiler {
+public:
+    expression_compiler(form& f, std::vector<error>& errors) : f_(f), errors_(errors) {}
+
+    void run() {
+        for (std::size_t i = 0; i < f_.pages.size(); ++i) {
+            auto& p = f_.pages[i];
+            const std::string at = "/pages/" + std::to_string(i);
+            for (std::size_t k = 0; k < p.questions.size(); ++k) {
+                auto& q = p.questions[k];
+                const std::string qat = at + "/questions/" + std::to_string(k);
+                if (!q.show_if.source.empty()) {
+                    compile(q.show_if, qat + "/show_if", value_type::boolean, q.slot, f_.calculations.size());
+                }
+                for (std::size_t c = 0; c < q.checks.size(); ++c) {
+                    compile(q.checks[c].must, qat + "/checks/" + std::to_string(c) + "/must", value_type::boolean,
+                            f_.slots.size(), f_.calculations.size());
+                }
+            }
+            for (std::size_t k = 0; k < p.routes.size(); ++k) {
+                compile(p.routes[k].when, at + "/routes/" + std::to_string(k) + "/if", value_type::boolean, f_.slots.size(),
+                        f_.calculations.size());
+            }
+        }
+        for (std::size_t i = 0; i < f_.calculations.size(); ++i) {
+            compile(f_.calculations[i].formula, "/calculations/" + std::to_string(i) + "/value", value_type::any,
+                    f_.slots.size(), i);
+        }
+        for (std::size_t i = 0; i < f_.team_rules.size(); ++i) {
+            compile(f_.team_rules[i].when, "/routing/rules/" + std::to_string(i) + "/if", value_type::boolean,
+                    f_.slots.size(), f_.calculations.size());
+        }
+    }
+
+private:
+    void compile(expression& e, const std::string& at, value_type expected, std::size_t questions_before,
+                 std::size_t calculations_before) {
+        if (e.source.empty()) return;
+        std::string scope_problem;
+        expr_environment env;
+        env.find_name = [&](std::string_view name) -> std::optional<expr_symbol> {
+            const std::string id(name);
+            if (auto slot = f_.slot_of(id)) {
+                const question& q = f_.at(f_.slots[*slot]);
+                if (!q.asks()) return std::nullopt;
+                if (*slot >= questions_before && scope_problem.empty()) {
+                    scope_problem = "'" + id + "' is asked after this question: show_if may only use answers given before it";
+                }
+                return expr_symbol{opcode::answer, *slot, answer_type(q)};
+            }
+            for (std::size_t i = 0; i < f_.calculations.size(); ++i) {
+                if (f_.calculations[i].id != id) continue;
+                if (i >= calculations_before && scope_problem.empty()) {
+                    scope_problem = "'" + id + "' is calculated after this one (or is this one): a calculated value may "
+                                    "only use those listed before it";
+                }
+                return expr_symbol{opcode::calculation, static_cast<std::uint32_t>(i), f_.calculations[i].formula.type};
+            }
+            return std::nullopt;
+        };
+        env.has_table = [&](std::string_view name) { return f_.find_table(name) != nullptr; };
+        auto ast = parse_expression(e.source);
+        if (!ast) {
+            errors_.push_back({at, ast.err().where + ": " + ast.err().message});
+            return;
+        }
+        auto compiled = compile_expression(*ast, env);
+        if (!compiled) {
+            errors_.push_back({at, compiled.err().where + ": " + compiled.err().message});
+            return;
+        }
+        if (!scope_problem.empty()) {
+            errors_.push_back({at, scope_problem});
+            return;
+        }
+        if (expected != value_type::any && compiled->type != expected && compiled->type != value_type::any) {
+            errors_.push_back({at, "must be a yes/no condition, not " + std::string(type_name(compiled->type))});
+            return;
+        }
+        std::string never;
+        check_options(f_, *ast, never);
+        if (!never.empty()) {
+            errors_.push_back({at, never});
+            return;
+        }
+        e.code = std::move(compiled->code);
+        e.type = compiled->type;
+    }
+
+    form& f_;
+    std::vector<error>& errors_;
+};
+
+// The deepest nesting of arrays and objects, outside strings: checked before
+// parsing, so that nothing later walks a structure deep enough to exhaust the stack.
+std::size_t nesting_depth(std::string_view source) {
+    std::size_t depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        const char c = source[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
 }
 
 }  // namespace
 
-form_load_result load_form_json(std::string_view source) {
+form_load_result load_form_json(std::string_view source, const data_reader& read_data) {
     form_load_result out;
     if (source.size() > largest_form_source) {
         out.errors.push_back({"", "the form definition is larger than 4 MiB"});
+        return out;
+    }
+    if (nesting_depth(source) > deepest_form_nesting) {
+        out.errors.push_back({"", "the form definition is nested more than 64 deep"});
         return out;
     }
     json j = json::parse(source.begin(), source.end(), nullptr, /*allow_exceptions=*/false);
@@ -317,6 +615,7 @@ form_load_result load_form_json(std::string_view source) {
         return out;
     }
     form f;
+    std::string data_hashed;
     {
         object_reader r(j, "", out.errors);
         f.id = r.identifier("id", true);
@@ -331,13 +630,30 @@ form_load_result load_form_json(std::string_view source) {
         }
         if (const json* routing = r.find("routing")) read_routing(*routing, "/routing", f, out.errors);
         else r.fail("routing", "is required: every report needs a team");
+        if (const json* calculations = r.array("calculations", false)) {
+            read_calculations(*calculations, "/calculations", f, out.errors);
+        }
+        if (const json* tables = r.find("tables")) {
+            if (!tables->is_object()) r.fail("tables", "must be an object of table names to tables");
+            else {
+                for (const auto& [name, table] : tables->items()) {
+                    if (!is_identifier(name, false)) r.fail("tables", "'" + name + "' is not a table name (lower case letters, digits and '_')");
+                    else read_table(name, table, "/tables/" + name, read_data, f, out.errors, data_hashed);
+                }
+            }
+        }
         r.reject_unknown_keys();
     }
     if (f.start.empty() && !f.pages.empty()) f.start = f.pages.front().id;
+    f.index_questions();
     check_references(f, out.errors);
+    // Expressions are compiled even when something else is wrong, so that
+    // lint lists every problem at once.
+    expression_compiler(f, out.errors).run();
     if (!out.errors.empty()) return out;
-    // The version names the meaning, not the layout: hash the canonical dump.
-    f.version = hash_hex(j.dump()).substr(0, 32);
+    // The version names the meaning, not the layout: hash the canonical dump
+    // and the lookup tables' data.
+    f.version = hash_hex(j.dump() + data_hashed).substr(0, 32);
     out.loaded = std::move(f);
     return out;
 }

@@ -1,5 +1,6 @@
 #include "engine/report.hpp"
 
+#include "engine/expr.hpp"
 #include "engine/json_writer.hpp"
 
 namespace frontdesk {
@@ -13,6 +14,7 @@ report make_report(const session& s, std::string_view submission_id, std::string
     r.pages = s.path();
     r.answers = s.answers_on_path();
     r.route = s.route();
+    r.date = s.today();
     return r;
 }
 
@@ -26,6 +28,7 @@ report make_report(const form& f, const replay_outcome& replayed, std::string_vi
     r.pages = replayed.pages;
     r.answers = replayed.answers_on_path;
     r.route = replayed.route;
+    r.date = replayed.today;
     return r;
 }
 
@@ -41,6 +44,7 @@ std::string report_json(const report& r) {
         for (const auto& hash : r.attachments) w.value(hash);
         w.end_array();
     }
+    w.key("date").value(iso_date(r.date));
     w.key("form").value(r.form_id);
     w.key("form_version").value(r.form_version);
     w.key("language").value(r.language);
@@ -54,14 +58,16 @@ std::string report_json(const report& r) {
     return w.take();
 }
 
-replay_outcome replay(const form& f, const std::map<std::string, std::string>& answers) {
+replay_outcome replay(const form& f, const std::map<std::string, std::string>& answers, std::int64_t today) {
     replay_outcome out;
-    session s(f);
+    out.today = today;
+    session s(f, today);
     // A journey never visits a page twice with the same answers, so it ends
     // within as many steps as there are pages; the bound guards against cycles.
     for (std::size_t step = 0; step <= f.pages.size(); ++step) {
         if (s.state() != session_state::question) break;
         for (const auto& q : s.current_page()->questions) {
+            if (!q.asks()) continue;
             const auto it = answers.find(q.id);
             (void)s.set_answer(q.id, it == answers.end() ? std::string_view{} : std::string_view(it->second));
         }

@@ -12,7 +12,7 @@
 
 namespace frontdesk {
 
-inline constexpr int report_format_version = 1;
+inline constexpr int report_format_version = 2;
 
 struct replay_outcome;
 
@@ -21,6 +21,7 @@ struct report {
     std::string form_version;
     std::string language;
     std::string submission_id;  // 32 hex digits: 128 random bits from the caller
+    std::int64_t date = 0;      // the day the answers were checked on (today() in expressions), days since 1970
     std::vector<std::string> pages;
     std::map<std::string, std::string> answers;
     std::vector<std::string> attachments;  // BLAKE2b-256 hex of each attached file, sorted
@@ -46,10 +47,12 @@ struct replay_outcome {
     std::vector<field_error> errors;     // why it stopped, when invalid
     std::map<std::string, std::string> answers_on_path;
     team_route route;
+    std::int64_t today = 0;
 };
 
 // Walks the form from its start, answering each page from `answers`, until the
 // journey reaches check your answers, an exit page or a page with errors.
-replay_outcome replay(const form& f, const std::map<std::string, std::string>& answers);
+// `today` is what today() is (days since 1970-01-01).
+replay_outcome replay(const form& f, const std::map<std::string, std::string>& answers, std::int64_t today = 0);
 
 }  // namespace frontdesk

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "engine/expr.hpp"
 #include "engine/form.hpp"
 #include "engine/result.hpp"
 
@@ -26,10 +29,14 @@ struct field_error {
 
 class session {
 public:
-    explicit session(const form& f);
+    // `today` is the date expressions see as today(), in days since 1970-01-01
+    // (the engine has no clock: its caller says what day it is).
+    explicit session(const form& f, std::int64_t today = 0);
 
-    const form& definition() const { return form_; }
+    const form& definition() const { return *form_; }
     session_state state() const { return state_; }
+    std::int64_t today() const { return today_; }
+    void set_today(std::int64_t days);
     // The page shown now; nullptr on check your answers.
     const page* current_page() const;
     bool can_go_back() const;
@@ -37,8 +44,12 @@ public:
     // Records an answer on the current page (trimmed). Only questions of the
     // current page can be answered: a journey is walked, never jumped.
     status set_answer(const std::string& question_id, std::string_view value);
-    // The answer given so far, or "" when there is none.
+    // The answer given so far, as typed, or "" when there is none.
     const std::string& answer(const std::string& question_id) const;
+    // Whether a question of a page on the path is shown now (its `show_if`).
+    bool shown(const question& q) const;
+    // The value of a calculated value now; unanswered when it cannot be worked out.
+    value calculated(std::size_t index) const;
 
     // Checks the current page; moves on when it has no errors.
     void next();
@@ -51,23 +62,59 @@ public:
     const std::vector<field_error>& errors() const { return errors_; }
     // Page ids visited, in order, ending with the current page (check excluded).
     std::vector<std::string> path() const;
-    // Answers on the path that have a value: the content of a report.
+    // The canonical answers on the path: shown questions of pages on the path
+    // with a valid answer. The content of a report.
     std::map<std::string, std::string> answers_on_path() const;
     team_route route() const;
+    // Which of the current page's routes `next()` would take now: its index,
+    // or -1 for the page's default `next`.
+    int chosen_route() const;
+    // Which team rule decides the route: its index, or -1 for the default.
+    int chosen_team_rule() const;
+
+    // What a draft keeps (engine/draft.hpp): every answer given, on the path
+    // or not, the pages passed at least once, and whether the person is
+    // changing an answer from check your answers.
+    const std::map<std::string, std::string>& all_answers() const { return answers_; }
+    std::vector<std::string> completed_pages() const;
+    bool returning_to_check() const { return returning_to_check_; }
+
+    // Starts the journey again with these answers (ids the form does not ask
+    // are ignored) and walks forward from the start through the pages in
+    // `completed` whose answers still pass their checks. It stops at
+    // `stop_at` (a page id or check_answers_page), or earlier at the first
+    // page that needs attention: one not completed before, or one whose
+    // answers now fail (its errors are shown).
+    void resume(const std::map<std::string, std::string>& answers, const std::set<std::string>& completed,
+                const std::string& stop_at, bool returning_to_check);
+
+    // The value an expression has now.
+    value evaluate(const expression& e) const;
 
 private:
+    class context;
+    friend class context;
+
     std::vector<field_error> validate_page(std::size_t page) const;
     std::string destination_of(std::size_t page) const;
     void enter(const std::string& page_id);
-    bool holds(const condition& c) const;
+    bool holds(const expression& e) const;
+    void changed();  // answers or path changed: forget what was worked out
+    value answer_value(std::uint32_t slot) const;
 
-    const form& form_;
+    const form* form_;
+    std::int64_t today_ = 0;
     session_state state_ = session_state::question;
     std::vector<std::size_t> history_;  // pages on the path; back() pops
+    std::vector<std::uint32_t> on_path_;  // per page: how often it is on the path
     std::map<std::string, std::string> answers_;
     std::vector<field_error> errors_;
     std::set<std::size_t> completed_;   // pages passed at least once
     bool returning_to_check_ = false;
+    // Worked out on demand, forgotten on every change.
+    mutable std::vector<std::int8_t> shown_cache_;  // per slot: -1 unknown, 0 hidden, 1 shown
+    mutable std::vector<std::optional<value>> calc_cache_;
+    mutable std::vector<bool> calc_busy_;
 };
 
 }  // namespace frontdesk

@@ -1,4 +1,6 @@
-// Checks one answer against its question: required, length, format, choices.
+// Checks one answer against its question: required, length, format, choices,
+// ranges. Messages are the author's, or the engine's GOV.UK-style defaults
+// that name the question the way `question.name` (or its label) does.
 #pragma once
 
 #include <optional>
@@ -19,5 +21,10 @@ std::optional<std::string> check_answer(const question& q, std::string_view answ
 std::size_t count_characters(std::string_view utf8);
 bool is_uk_postcode(std::string_view text);
 bool is_email_address(std::string_view text);
+// 10 or 11 digits starting 0 (or +44 for the 0), spaces, dashes and brackets allowed.
+bool is_uk_phone_number(std::string_view text);
+// 2 to 7 letters and digits (spaces ignored) with at least one of each:
+// current (AB12 CDE), prefix (A123 BCD), suffix (ABC 123D) and dateless marks.
+bool is_vehicle_registration(std::string_view text);
 
 }  // namespace frontdesk

@@ -1,17 +1,43 @@
 #include "engine/view.hpp"
 
+#include "engine/answer.hpp"
 #include "engine/json_writer.hpp"
 
 namespace frontdesk {
 namespace {
 
-const char* type_name(question_type t) {
+const char* question_type_name(question_type t) {
     switch (t) {
         case question_type::text: return "text";
         case question_type::textarea: return "textarea";
         case question_type::radios: return "radios";
+        case question_type::checkboxes: return "checkboxes";
+        case question_type::select: return "select";
+        case question_type::yes_no: return "yes_no";
+        case question_type::number: return "number";
+        case question_type::decimal: return "decimal";
+        case question_type::money: return "money";
+        case question_type::date: return "date";
+        case question_type::time: return "time";
+        case question_type::email: return "email";
+        case question_type::phone: return "phone";
+        case question_type::postcode: return "postcode";
+        case question_type::registration: return "registration";
+        case question_type::address: return "address";
+        case question_type::file: return "file";
+        case question_type::content: return "content";
     }
     return "text";
+}
+
+// The HTML autocomplete token a type implies when the author gives none.
+const char* default_autocomplete(question_type t) {
+    switch (t) {
+        case question_type::email: return "email";
+        case question_type::phone: return "tel";
+        case question_type::postcode: return "postal-code";
+        default: return "";
+    }
 }
 
 const char* state_name(session_state s) {
@@ -26,12 +52,15 @@ const char* state_name(session_state s) {
 void write_question(json_writer& w, const session& s, const question& q) {
     w.begin_object();
     w.key("id").value(q.id);
-    w.key("type").value(type_name(q.type));
+    w.key("type").value(question_type_name(q.type));
     w.key("label").value(q.label);
     if (!q.hint.empty()) w.key("hint").value(q.hint);
     w.key("required").value(q.required);
+    w.key("shown").value(s.shown(q));
+    if (q.approximate) w.key("approximate").value(true);
     w.key("value").value(s.answer(q.id));
-    if (!q.autocomplete.empty()) w.key("autocomplete").value(q.autocomplete);
+    const std::string autocomplete = q.autocomplete.empty() ? default_autocomplete(q.type) : q.autocomplete;
+    if (!autocomplete.empty()) w.key("autocomplete").value(autocomplete);
     if (q.width > 0) w.key("width").value(q.width);
     if (!q.choices.empty()) {
         w.key("options").begin_array();
@@ -64,25 +93,18 @@ void write_page(json_writer& w, const session& s, const page& p) {
     w.end_object();
 }
 
-// The text a person sees for an answer: a choice's label, not its value.
-std::string display_value(const question& q, const std::string& value) {
-    for (const auto& c : q.choices) {
-        if (c.value == value) return c.label;
-    }
-    return value;
-}
-
 void write_check(json_writer& w, const session& s) {
     w.key("check").begin_object().key("rows").begin_array();
     const form& f = s.definition();
     for (const auto& page_id : s.path()) {
         const page& p = f.pages[*f.page_index(page_id)];
         for (const auto& q : p.questions) {
+            if (!q.asks() || !s.shown(q)) continue;
             w.begin_object();
             w.key("page").value(p.id);
             w.key("question").value(q.id);
             w.key("label").value(q.label);
-            w.key("value").value(display_value(q, s.answer(q.id)));
+            w.key("value").value(display_answer(q, parse_answer(q, s.answer(q.id))));
             w.end_object();
         }
     }

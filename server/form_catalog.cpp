@@ -30,7 +30,9 @@ std::optional<std::string> read_text(const fs::path& path) {
 result<catalog_entry> load_one(const fs::path& path) {
     const auto text = read_text(path);
     if (!text) return error{path.string(), "cannot read the file"};
-    auto loaded = load_form_json(*text);
+    // Lookup tables may live in data files beside the form (forms/data/…).
+    const auto read_data = [folder = path.parent_path()](const std::string& relative) { return read_text(folder / relative); };
+    auto loaded = load_form_json(*text, read_data);
     if (!loaded.loaded) {
         const auto& first = loaded.errors.front();
         return error{path.string() + ":" + first.where, first.message};

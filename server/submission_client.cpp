@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/report.hpp"
+#include "server/submissions.hpp"
 
 namespace frontdesk::server {
 namespace {
@@ -51,7 +52,7 @@ std::string new_submission_id() {
 
 result<sealed_envelope> seal_answers(const form& f, const std::map<std::string, std::string>& answers,
                                      const std::string& submission_id, const box_public_key& server_key) {
-    const replay_outcome replayed = replay(f, answers);
+    const replay_outcome replayed = replay(f, answers, utc_today());
     if (replayed.result != replay_result::submitted) {
         return error{replayed.pages.empty() ? f.start : replayed.pages.back(),
                      replayed.result == replay_result::exit ? "the answers lead to an exit page, not a report"

@@ -3,9 +3,11 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "engine/envelope.hpp"
+#include "engine/expr.hpp"
 #include "engine/receipt.hpp"
 #include "engine/report.hpp"
 
@@ -93,6 +95,10 @@ std::optional<http_answer> read_report(const std::string& plaintext, report& out
     out.language = language->get<std::string>();
     out.submission_id = submission_id->get<std::string>();
     if (!is_lower_hex(out.submission_id, 32)) return bad("the submission id must be 32 lower-case hex digits");
+    const json* date = string_member(j, "date");
+    const auto day = date ? parse_iso_date(date->get<std::string>()) : std::nullopt;
+    if (!day) return bad("date must be a day written YYYY-MM-DD");
+    out.date = *day;
     const auto answers = j.find("answers");
     if (answers == j.end() || !answers->is_object()) return bad("answers must be an object");
     for (const auto& [id, value] : answers->items()) {
@@ -153,6 +159,8 @@ std::string make_reference() {
     return reference;
 }
 
+std::int64_t utc_today() { return static_cast<std::int64_t>(std::time(nullptr)) / 86400; }
+
 verification verify_submission(const submission_context& ctx, const std::string& envelope) {
     envelope_fields env;
     if (auto p = read_envelope(envelope, env)) return *p;
@@ -192,8 +200,14 @@ verification verify_submission(const submission_context& ctx, const std::string&
     }
     if (auto p = open_attachments(env, *key, claimed.attachments, attachments)) return done(*p);
 
+    // The report's day is the person's own calendar day: it may differ from
+    // the server's by one either side of midnight, never more.
+    const std::int64_t today = utc_today();
+    if (claimed.date < today - 1 || claimed.date > today + 1) {
+        return done(problem(422, "rejected-by-form", "The report's date is not today."));
+    }
     // The server's verdict comes from replaying the answers, never from the client.
-    const replay_outcome replayed = replay(entry->definition, claimed.answers);
+    const replay_outcome replayed = replay(entry->definition, claimed.answers, claimed.date);
     if (replayed.result != replay_result::submitted || replayed.pages != claimed.pages ||
         replayed.answers_on_path != claimed.answers) {
         return done(problem(422, "rejected-by-form", "The answers do not make a complete report on this form."));

@@ -3,6 +3,7 @@
 // and sign a receipt. The client's own verdict and route are never trusted.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <variant>
 #include <string>
@@ -42,5 +43,7 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
 // A reference a person can read out on the phone: FD-XXXX-XXXX in Crockford
 // base32 (no I, L, O or U), 40 random bits.
 std::string make_reference();
+// Today in UTC, in days since 1970-01-01 (what the engine's today() needs).
+std::int64_t utc_today();
 
 }  // namespace frontdesk::server

@@ -9,7 +9,10 @@
 #include <memory>
 #include <string>
 
+#include "engine/draft.hpp"
 #include "engine/envelope.hpp"
+#include "engine/expr.hpp"
+#include "engine/json_writer.hpp"
 #include "engine/form_image.hpp"
 #include "engine/receipt.hpp"
 #include "engine/report.hpp"
@@ -25,6 +28,8 @@ struct browser_state {
     std::string submission_id;  // kept across retries of the same report
     std::string sealed_hash;    // of the last envelope handed out
     std::string last_error;
+    std::string dropped_json = "[]";
+    std::int64_t today = 0;           // days since 1970-01-01, from fd_set_today  // question ids the last restored draft lost
     std::string returned;       // backs the last const char* handed to JavaScript
 };
 
@@ -59,9 +64,21 @@ EMSCRIPTEN_KEEPALIVE int fd_load_form(const std::uint8_t* image, std::size_t siz
     auto& s = state();
     s.session.reset();
     s.form = std::make_unique<frontdesk::form>(std::move(decoded.value()));
-    s.session = std::make_unique<frontdesk::session>(*s.form);
+    s.session = std::make_unique<frontdesk::session>(*s.form, s.today);
     s.submission_id.clear();
     s.sealed_hash.clear();
+    s.dropped_json = "[]";
+    return 0;
+}
+
+// The engine has no clock: the page says what day it is (the person's own
+// calendar day), before or after loading a form.
+EMSCRIPTEN_KEEPALIVE int fd_set_today(int year, int month, int day) {
+    if (!frontdesk::is_valid_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) {
+        return fail("That is not a date.");
+    }
+    state().today = frontdesk::days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    if (state().session) state().session->set_today(state().today);
     return 0;
 }
 
@@ -96,6 +113,27 @@ EMSCRIPTEN_KEEPALIVE int fd_change(const char* question_id) {
     auto s = state().session->change(question_id);
     return s ? 0 : fail(s.err().message);
 }
+
+EMSCRIPTEN_KEEPALIVE const char* fd_save_draft() {
+    if (!state().session) return hand_out("");
+    return hand_out(frontdesk::save_draft(*state().session));
+}
+
+EMSCRIPTEN_KEEPALIVE int fd_restore_draft(const char* draft) {
+    auto& s = state();
+    if (!s.session) return fail("No form is loaded.");
+    auto restored = frontdesk::restore_draft(*s.session, draft);
+    if (!restored) return fail(restored.err().message);
+    frontdesk::json_writer w;
+    w.begin_array();
+    for (const auto& id : restored->dropped) w.value(id);
+    w.end_array();
+    s.dropped_json = w.take();
+    s.submission_id.clear();
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fd_draft_dropped() { return state().dropped_json.c_str(); }
 
 EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* public_key_b64, const char* key_id, const char* language) {
     auto& s = state();

@@ -5,6 +5,7 @@
 // User and form text goes in through DOM text nodes only, never as markup.
 
 import { loadEngine } from './engine-client.js';
+import { RICH_TYPES, readValue as readRichValue, richQuestion } from './questions.js';
 
 const SERVICE_NAME = 'Online police station';
 const URGENT_ADVICE = 'If someone is in danger or a crime is happening now, call 999. For other police matters, call 101.';
@@ -271,7 +272,10 @@ function renderQuestionPage(view, { focus }) {
   const form = h('form', {
     class: 'fd-form',
     novalidate: true,
-    on: { submit: (event) => { event.preventDefault(); onContinue(form, questions); } },
+    on: {
+      submit: (event) => { event.preventDefault(); onContinue(form, questions); },
+      change: () => showLiveQuestions(form, questions),
+    },
   });
   if (!single) form.append(heading(pageHeading), ...paragraphs(page.body));
   for (const question of questions) {
@@ -299,12 +303,27 @@ function renderQuestionPage(view, { focus }) {
 
 function onContinue(form, questions) {
   act(() => {
-    for (const question of questions) engine.setAnswer(question.id, readValue(form, question));
+    for (const question of questions) {
+      if (question.type !== 'content') engine.setAnswer(question.id, readValue(form, question));
+    }
     engine.next();
   });
 }
 
+// Questions shown only for some answers (show_if) appear and disappear as
+// the person answers, without redrawing the page or moving the focus.
+function showLiveQuestions(form, questions) {
+  for (const question of questions) {
+    if (question.type !== 'content') engine.setAnswer(question.id, readValue(form, question));
+  }
+  for (const question of engine.view().page?.questions ?? []) {
+    const group = form.querySelector(`[data-question="${CSS.escape(question.id)}"]`);
+    if (group) group.hidden = question.shown === false;
+  }
+}
+
 function readValue(form, question) {
+  if (RICH_TYPES.has(question.type)) return readRichValue(form, question, fieldId(question.id));
   if (question.type === 'radios') {
     const checked = [...form.querySelectorAll('input[type="radio"]')]
       .find((input) => input.name === question.id && input.checked);
@@ -315,6 +334,9 @@ function readValue(form, question) {
 
 function questionGroup(question, { asHeading, body, error }) {
   const id = fieldId(question.id);
+  if (RICH_TYPES.has(question.type)) {
+    return richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden });
+  }
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const hint = question.hint ? h('div', { id: hintId, class: 'fd-hint' }, question.hint) : null;
@@ -322,7 +344,11 @@ function questionGroup(question, { asHeading, body, error }) {
     ? h('p', { id: errorId, class: 'fd-error-message' }, visuallyHidden('Error:'), ` ${error}`)
     : null;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || null;
-  const group = h('div', { class: `fd-form-group${error ? ' fd-form-group--error' : ''}` });
+  const group = h('div', {
+    class: `fd-form-group${error ? ' fd-form-group--error' : ''}`,
+    'data-question': question.id,
+    hidden: question.shown === false,
+  });
 
   if (question.type === 'radios') {
     const legendText = asHeading

@@ -28,11 +28,15 @@ function wrapModule(m) {
     free: m.cwrap('fd_free', null, ['number']),
     loadForm: m.cwrap('fd_load_form', 'number', ['number', 'number']),
     lastError: m.cwrap('fd_last_error', 'string', []),
+    setToday: m.cwrap('fd_set_today', 'number', ['number', 'number', 'number']),
     viewJson: m.cwrap('fd_view_json', 'string', []),
     setAnswer: m.cwrap('fd_set_answer', 'number', ['string', 'string']),
     next: m.cwrap('fd_next', 'number', []),
     back: m.cwrap('fd_back', 'number', []),
     change: m.cwrap('fd_change', 'number', ['string']),
+    saveDraft: m.cwrap('fd_save_draft', 'string', []),
+    restoreDraft: m.cwrap('fd_restore_draft', 'number', ['string']),
+    draftDropped: m.cwrap('fd_draft_dropped', 'string', []),
     seal: m.cwrap('fd_seal_report', 'string', ['string', 'string', 'string']),
     verifyReceipt: m.cwrap('fd_verify_receipt', 'number',
       ['string', 'string', 'string', 'string', 'string', 'string', 'string']),
@@ -55,6 +59,12 @@ function wrapModule(m) {
       } finally {
         c.free(ptr);
       }
+      this.setToday(new Date());
+    },
+
+    // What today() is in the form's expressions: the person's own calendar day.
+    setToday(date) {
+      check('setToday', c.setToday(date.getFullYear(), date.getMonth() + 1, date.getDate()));
     },
 
     view() {
@@ -76,6 +86,18 @@ function wrapModule(m) {
 
     change(questionId) {
       check('change', c.change(String(questionId)));
+    },
+
+    // A printable string to keep (e.g. in IndexedDB) and give back to restoreDraft.
+    saveDraft() {
+      return c.saveDraft();
+    },
+
+    // Restores a saved draft into the loaded form (even a newer version of it).
+    // Returns the ids of answered questions the form no longer asks.
+    restoreDraft(draft) {
+      check('restoreDraft', c.restoreDraft(String(draft)));
+      return JSON.parse(c.draftDropped());
     },
 
     // Returns the sealed envelope (a JSON string) to POST as it is.

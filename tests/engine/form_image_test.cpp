@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "engine/form_json.hpp"
+#include "engine/report.hpp"
 #include "tests/support/forms.hpp"
 
 using namespace frontdesk;
@@ -40,4 +41,25 @@ TEST_CASE("every truncation and every flipped byte of an image is an error or a 
     CHECK(!decode_form_image(image + "x"));
     CHECK(!decode_form_image("FDFI"));
     CHECK(!decode_form_image(""));
+}
+
+TEST_CASE("a form with every construct survives its image, and runs the same from it") {
+    const form f = testing::everything_form();
+    const std::string image = encode_form_image(f);
+    auto decoded = decode_form_image(image);
+    REQUIRE(decoded);
+    CHECK(encode_form_image(*decoded) == image);
+    const auto answers = testing::complete_everything_answers();
+    const auto a = replay(f, answers, testing::golden_today);
+    const auto b = replay(*decoded, answers, testing::golden_today);
+    CHECK(a.pages == b.pages);
+    CHECK(a.answers_on_path == b.answers_on_path);
+    CHECK(a.route.team == b.route.team);
+    // Damage anywhere is an error or a form that runs, never a crash.
+    for (std::size_t i = 0; i < image.size(); i += 3) {
+        std::string damaged = image;
+        damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+        auto d = decode_form_image(damaged);
+        if (d) (void)replay(*d, answers, testing::golden_today);
+    }
 }

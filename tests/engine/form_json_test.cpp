@@ -56,12 +56,12 @@ TEST_CASE("problems are reported at their JSON pointer") {
     CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers","colour":"red")")), "/pages/0/colour"));
     CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers")", R"(,"required":true)")),
                        "/pages/0/questions/0/messages"));
-    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers")", R"(,"type":"date")")),
+    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers")", R"(,"type":"calendar")")),
                        "/pages/0/questions/0/type"));
     CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers")", R"(,"max_length":-1)")),
                        "/pages/0/questions/0/max_length"));
-    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers","routes":[{"if":{"question":"nope","equals":"x"},"goto":"p"}])")),
-                       "/pages/0/routes/0/if/question"));
+    CHECK(has_error_at(load_form_json(minimal(R"(,"next":"check-answers","routes":[{"if":"nope = 'x'","goto":"p"}])")),
+                       "/pages/0/routes/0/if"));
 }
 
 TEST_CASE("duplicate ids and conditions that can never hold are errors") {
@@ -70,8 +70,10 @@ TEST_CASE("duplicate ids and conditions that can never hold are errors") {
     CHECK(has_error_at(load_form_json(dup), "/pages/2/questions/1/id"));
 
     auto never = testing::read_source_file("forms/bike-theft.json");
-    never.replace(never.find("\"equals\": \"yes\""), 15, "\"equals\": \"ye\" ");
-    CHECK(has_error_at(load_form_json(never), "/pages/0/routes/0/if/equals"));
+    never.replace(never.find("in_danger = 'yes'"), 17, "in_danger = 'ye' ");
+    const auto r = load_form_json(never);
+    REQUIRE(has_error_at(r, "/pages/0/routes/0/if"));
+    CHECK(r.errors[0].message == "1:13: 'ye' is not an option of 'in_danger', so this never holds");
 }
 
 TEST_CASE("a radios question needs options and its message") {

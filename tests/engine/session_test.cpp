@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "engine/report.hpp"
 #include "tests/support/forms.hpp"
 
 using namespace frontdesk;
@@ -123,4 +126,61 @@ TEST_CASE("changing the first answer to the same value skips every answered page
     answer_page(s, {{"in_danger", "no"}});
     CHECK(s.state() == session_state::check);
     CHECK(s.path().size() == 4);
+}
+
+TEST_CASE("show_if is live inside a page, and hidden answers are never part of the report") {
+    const form f = testing::everything_form();
+    session s(f, testing::golden_today);
+    REQUIRE(s.set_answer("in_danger", "no"));
+    s.next();
+    REQUIRE(s.current_page()->id == "what");
+    const question& other = *f.find_question("other_item");
+    CHECK(!s.shown(other));
+    REQUIRE(s.set_answer("items", "bike\nother"));
+    CHECK(s.shown(other));
+    s.next();
+    REQUIRE(s.errors().size() == 1);
+    CHECK(s.errors()[0].message == "Enter what else was taken");
+    REQUIRE(s.set_answer("other_item", "A helmet"));
+    REQUIRE(s.set_answer("items", "bike"));  // hidden again: not required, not reported
+    s.next();
+    CHECK(s.errors().empty());
+    CHECK(s.current_page()->id == "when");
+    CHECK(s.answers_on_path().count("other_item") == 0);
+    CHECK(s.answer("other_item") == "A helmet");  // kept, in case it is shown again
+}
+
+TEST_CASE("calculated values and lookup tables steer pages and the report's route") {
+    const form f = testing::everything_form();
+    auto answers = testing::complete_everything_answers();
+    answers["item_value"] = "3000";
+    answers["insured"] = "no";
+    const auto out = replay(f, answers, testing::golden_today);
+    REQUIRE(out.result == replay_result::submitted);
+    CHECK(std::find(out.pages.begin(), out.pages.end(), "insurance") != out.pages.end());
+    CHECK(out.route.team == "high_value_property");
+
+    answers = testing::complete_everything_answers();
+    answers["postcode"] = "M1 1AE";  // in no borough we cover
+    CHECK(replay(f, answers, testing::golden_today).pages.back() == "outside-area");
+}
+
+TEST_CASE("a canonical report replays to the same report") {
+    const form f = testing::everything_form();
+    const auto first = replay(f, testing::complete_everything_answers(), testing::golden_today);
+    REQUIRE(first.result == replay_result::submitted);
+    const auto again = replay(f, first.answers_on_path, testing::golden_today);
+    CHECK(again.answers_on_path == first.answers_on_path);
+    CHECK(again.pages == first.pages);
+    CHECK(report_json(make_report(f, again, std::string(32, 'a'), "en")) ==
+          report_json(make_report(f, first, std::string(32, 'a'), "en")));
+}
+
+TEST_CASE("today() comes from the caller") {
+    const form f = testing::everything_form();
+    auto answers = testing::complete_everything_answers();
+    answers["postcode"] = "SW1A 2JR";
+    // Taken yesterday: a phone goes to phone recovery; ten days later it does not.
+    CHECK(replay(f, answers, testing::golden_today).route.team == "phone_recovery");
+    CHECK(replay(f, answers, testing::golden_today + 10).route.team == "transport_police");
 }

@@ -30,7 +30,7 @@ std::string seal_text(const testing::server_fixture& fx, const std::string& repo
 }
 
 std::string report_text(const form& f, const std::map<std::string, std::string>& answers, const std::string& id) {
-    return report_json(make_report(f, replay(f, answers), id, "en"));
+    return report_json(make_report(f, replay(f, answers, server::utc_today()), id, "en"));
 }
 
 const std::string id_a = "00112233445566778899aabbccddeeff";
@@ -82,16 +82,18 @@ TEST_CASE("reports the form would reject are refused and not stored") {
     const form& f = fx.forms->find("bike-theft")->definition;
     auto bad_postcode = testing::complete_bike_answers();
     bad_postcode["postcode"] = "nowhere";
-    report forged = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    report forged = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     forged.answers["postcode"] = "nowhere";  // valid seal, answers the form rejects
-    report exit_report = make_report(f, replay(f, {{"in_danger", "yes"}}), id_a, "en");
-    report extra = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    report exit_report = make_report(f, replay(f, {{"in_danger", "yes"}}, server::utc_today()), id_a, "en");
+    report extra = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     extra.answers["smuggled"] = "x";
-    report wrong_pages = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    report wrong_pages = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     wrong_pages.pages.pop_back();
-    report untrimmed = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    report untrimmed = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     untrimmed.answers["make"] = " Raleigh";
-    for (const report* r : {&forged, &exit_report, &extra, &wrong_pages, &untrimmed}) {
+    report stale = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
+    stale.date -= 5;  // today() must be the person's today, give or take midnight
+    for (const report* r : {&forged, &exit_report, &extra, &wrong_pages, &untrimmed, &stale}) {
         const auto answer = server::accept_submission(*fx.submissions, seal_text(fx, report_json(*r)));
         CHECK(answer.status == 422);
         CHECK(problem_type(answer) == "/problems/rejected-by-form");
@@ -102,7 +104,7 @@ TEST_CASE("reports the form would reject are refused and not stored") {
 TEST_CASE("a client-chosen route is ignored: the server recomputes it") {
     testing::server_fixture fx;
     const form& f = fx.forms->find("bike-theft")->definition;
-    report r = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    report r = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     r.route = {"professional-standards", "urgent"};
     REQUIRE(server::accept_submission(*fx.submissions, seal_text(fx, report_json(r))).status == 201);
     CHECK((**fx.db->find_by_submission_id(id_a)).team == "borough-property-crime");
@@ -155,7 +157,7 @@ TEST_CASE("malformed, unknown and tampered envelopes each get their own problem 
 TEST_CASE("a report for an older version of the form is refused") {
     testing::server_fixture fx;
     const form& f = fx.forms->find("bike-theft")->definition;
-    report r = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    report r = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     r.form_version = std::string(32, '0');
     const auto answer = server::accept_submission(*fx.submissions, seal_text(fx, report_json(r)));
     CHECK(answer.status == 422);
@@ -245,7 +247,7 @@ TEST_CASE("attachments are bound to the report by their hashes and stored sealed
     REQUIRE(sealed_photo);
     REQUIRE(sealed_scan);
 
-    report r = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    report r = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     r.attachments = {sealed_photo->hash, sealed_scan->hash};
     std::sort(r.attachments.begin(), r.attachments.end());
 

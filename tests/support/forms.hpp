@@ -44,7 +44,7 @@ inline const char* routing_form_json = R"json({
       {"id": "kind", "type": "radios", "label": "What happened?", "required": true,
        "options": [{"value": "hate", "label": "Hate crime"}, {"value": "other", "label": "Something else"}],
        "messages": {"required": "Select what happened"}}],
-     "routes": [{"if": {"question": "kind", "equals": "hate"}, "goto": "hate-details"}],
+     "routes": [{"if": "kind = 'hate'", "goto": "hate-details"}],
      "next": "details"},
     {"id": "hate-details", "title": "About it", "questions": [
       {"id": "hate_note", "type": "text", "label": "What was said", "required": true,
@@ -55,9 +55,36 @@ inline const char* routing_form_json = R"json({
      "next": "check-answers"}
   ],
   "routing": {
-    "rules": [{"if": {"question": "kind", "equals": "hate"}, "team": "hate-crime-unit", "urgency": "urgent"}],
+    "rules": [{"if": "kind = 'hate'", "team": "hate-crime-unit", "urgency": "urgent"}],
     "default": {"team": "general", "urgency": "standard"}
   }
 })json";
+
+}  // namespace frontdesk::testing
+
+namespace frontdesk::testing {
+
+// The golden tests' form that uses every construct, with its data files.
+inline form everything_form() {
+    auto loaded = load_form_json(read_source_file("tests/golden/forms/everything.json"), [](const std::string& relative) {
+        return std::optional<std::string>(read_source_file("tests/golden/forms/" + relative));
+    });
+    for (const auto& e : loaded.errors) INFO(e.where << ": " << e.message);
+    REQUIRE(loaded.loaded.has_value());
+    return *loaded.loaded;
+}
+
+// 2026-11-28, the golden tests' today.
+inline constexpr std::int64_t golden_today = 20785;
+
+// Answers that complete the everything form (as typed, with array answers joined).
+inline std::map<std::string, std::string> complete_everything_answers() {
+    return {{"in_danger", "no"},         {"items", "phone\nother"},  {"other_item", "A wallet"},
+            {"phone_make", "apple"},     {"stolen_on", "27/11/2026"}, {"stolen_at", "2:30pm"},
+            {"noticed_on", "/11/2026"},  {"item_value", "£1,250.5"}, {"how_many", "2"},
+            {"postcode", "nw1 2db"},     {"place", "transport"},      {"full_name", "Sam Smith"},
+            {"phone", "+44 7700 900982"}, {"home_address", "1 High Street\n\nLondon\nnw12db"},
+            {"born_on", "1/2/1990"}};
+}
 
 }  // namespace frontdesk::testing
