@@ -2,96 +2,27 @@
 
 #include <cstdint>
 
+#include "engine/binary_io.hpp"
+
 namespace frontdesk {
 namespace {
 
 constexpr std::string_view magic = "FDFI";
 constexpr unsigned char image_version = 1;
 
-class image_writer {
-public:
-    void number(std::uint64_t n) {
-        // LEB128: seven bits a byte, the high bit says more follow.
-        do {
-            unsigned char b = n & 0x7F;
-            n >>= 7;
-            if (n != 0) b |= 0x80;
-            out_ += static_cast<char>(b);
-        } while (n != 0);
-    }
-    void text(const std::string& s) {
-        number(s.size());
-        out_ += s;
-    }
-    void raw(std::string_view s) { out_ += s; }
-    std::string take() { return std::move(out_); }
-
-private:
-    std::string out_;
-};
-
-class image_reader {
-public:
-    explicit image_reader(std::string_view in) : in_(in) {}
-
-    bool failed() const { return failed_; }
-    void reject() { (void)fail(); }
-    bool at_end() const { return pos_ == in_.size(); }
-
-    std::uint64_t number() {
-        std::uint64_t n = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (pos_ >= in_.size()) return fail();
-            const auto b = static_cast<unsigned char>(in_[pos_++]);
-            n |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return n;
-        }
-        return fail();
-    }
-    // A count of items that each take at least one byte cannot exceed what is left.
-    std::size_t count() {
-        const auto n = number();
-        if (n > in_.size() - pos_) return static_cast<std::size_t>(fail());
-        return static_cast<std::size_t>(n);
-    }
-    std::string text() {
-        const auto n = count();
-        if (failed_) return {};
-        std::string s(in_.substr(pos_, n));
-        pos_ += n;
-        return s;
-    }
-    bool expect(std::string_view s) {
-        if (in_.substr(pos_, s.size()) != s) return fail() != 0;
-        pos_ += s.size();
-        return true;
-    }
-
-private:
-    std::uint64_t fail() {
-        failed_ = true;
-        pos_ = in_.size();
-        return 0;
-    }
-
-    std::string_view in_;
-    std::size_t pos_ = 0;
-    bool failed_ = false;
-};
-
-void write_condition(image_writer& w, const condition& c) {
+void write_condition(binary_writer& w, const condition& c) {
     w.text(c.question);
     w.text(c.equals);
 }
 
-condition read_condition(image_reader& r) {
+condition read_condition(binary_reader& r) {
     condition c;
     c.question = r.text();
     c.equals = r.text();
     return c;
 }
 
-void write_question(image_writer& w, const question& q) {
+void write_question(binary_writer& w, const question& q) {
     w.text(q.id);
     w.number(static_cast<std::uint64_t>(q.type));
     w.text(q.label);
@@ -111,7 +42,7 @@ void write_question(image_writer& w, const question& q) {
     w.text(q.format_message);
 }
 
-question read_question(image_reader& r) {
+question read_question(binary_reader& r) {
     question q;
     q.id = r.text();
     const auto type = r.number();
@@ -139,7 +70,7 @@ question read_question(image_reader& r) {
     return q;
 }
 
-void write_page(image_writer& w, const page& p) {
+void write_page(binary_writer& w, const page& p) {
     w.text(p.id);
     w.number(static_cast<std::uint64_t>(p.kind));
     w.text(p.title);
@@ -155,7 +86,7 @@ void write_page(image_writer& w, const page& p) {
     w.text(p.next);
 }
 
-page read_page(image_reader& r) {
+page read_page(binary_reader& r) {
     page p;
     p.id = r.text();
     const auto kind = r.number();
@@ -197,7 +128,7 @@ bool references_hold(const form& f) {
 }  // namespace
 
 std::string encode_form_image(const form& f) {
-    image_writer w;
+    binary_writer w;
     w.raw(magic);
     w.number(image_version);
     w.text(f.id);
@@ -220,7 +151,7 @@ std::string encode_form_image(const form& f) {
 
 result<form> decode_form_image(std::string_view image) {
     if (image.size() > largest_form_image) return error{"image", "The form image is too large."};
-    image_reader r(image);
+    binary_reader r(image);
     if (!r.expect(magic) || r.number() != image_version) return error{"image", "This is not a form image this engine reads."};
     form f;
     f.id = r.text();

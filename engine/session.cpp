@@ -144,15 +144,70 @@ std::map<std::string, std::string> session::answers_on_path() const {
     return on_path;
 }
 
-team_route session::route() const {
+std::vector<std::string> session::completed_pages() const {
+    std::vector<std::string> ids;
+    for (auto index : completed_) ids.push_back(form_.pages[index].id);
+    return ids;
+}
+
+void session::resume(const std::map<std::string, std::string>& answers, const std::set<std::string>& completed,
+                     const std::string& stop_at, bool returning_to_check) {
+    answers_.clear();
+    for (const auto& [id, value] : answers) {
+        if (form_.find_question(id) != nullptr) answers_[id] = normalise_answer(value);
+    }
+    history_.clear();
+    completed_.clear();
+    errors_.clear();
+    returning_to_check_ = false;
+    enter(form_.start);
+    // Each step adds a page to the path; a journey that has not stopped after
+    // visiting every page once is going round a cycle.
+    for (std::size_t step = 0; step <= form_.pages.size() && state_ == session_state::question; ++step) {
+        const std::size_t here = history_.back();
+        const std::string& id = form_.pages[here].id;
+        if (id == stop_at || !completed.count(id)) break;
+        auto found = validate_page(here);
+        if (!found.empty()) {
+            errors_ = std::move(found);
+            break;
+        }
+        next();
+    }
+    const bool stopped_where_asked = state_ == session_state::check ? stop_at == check_answers_page
+                                                                    : form_.pages[history_.back()].id == stop_at;
+    returning_to_check_ = returning_to_check && stopped_where_asked && state_ == session_state::question;
+    // Pages passed before and still on the way stay completed, so a later
+    // change from check your answers can fast-forward through them.
+    for (const auto& id : completed) {
+        if (auto index = form_.page_index(id)) completed_.insert(*index);
+    }
+}
+
+int session::chosen_team_rule() const {
     // Only answers on the path count: an answer left behind on a branch the
     // person backed out of must not steer the report.
     const auto on_path = answers_on_path();
-    for (const auto& rule : form_.team_rules) {
+    for (std::size_t i = 0; i < form_.team_rules.size(); ++i) {
+        const auto& rule = form_.team_rules[i];
         const auto it = on_path.find(rule.when.question);
-        if (it != on_path.end() && it->second == rule.when.equals) return rule.route;
+        if (it != on_path.end() && it->second == rule.when.equals) return static_cast<int>(i);
     }
-    return form_.default_route;
+    return -1;
+}
+
+team_route session::route() const {
+    const int rule = chosen_team_rule();
+    return rule < 0 ? form_.default_route : form_.team_rules[static_cast<std::size_t>(rule)].route;
+}
+
+int session::chosen_route() const {
+    if (state_ != session_state::question || history_.empty()) return -1;
+    const auto& p = form_.pages[history_.back()];
+    for (std::size_t i = 0; i < p.routes.size(); ++i) {
+        if (holds(p.routes[i].when)) return static_cast<int>(i);
+    }
+    return -1;
 }
 
 }  // namespace frontdesk

@@ -54,6 +54,27 @@ public:
     // Answers on the path that have a value: the content of a report.
     std::map<std::string, std::string> answers_on_path() const;
     team_route route() const;
+    // Which of the current page's routes `next()` would take now: its index,
+    // or -1 for the page's default `next`.
+    int chosen_route() const;
+    // Which team rule decides the route: its index, or -1 for the default.
+    int chosen_team_rule() const;
+
+    // What a draft keeps (engine/draft.hpp): every answer given, on the path
+    // or not, the pages passed at least once, and whether the person is
+    // changing an answer from check your answers.
+    const std::map<std::string, std::string>& all_answers() const { return answers_; }
+    std::vector<std::string> completed_pages() const;
+    bool returning_to_check() const { return returning_to_check_; }
+
+    // Starts the journey again with these answers (ids the form does not ask
+    // are ignored) and walks forward from the start through the pages in
+    // `completed` whose answers still pass their checks. It stops at
+    // `stop_at` (a page id or check_answers_page), or earlier at the first
+    // page that needs attention: one not completed before, or one whose
+    // answers now fail (its errors are shown).
+    void resume(const std::map<std::string, std::string>& answers, const std::set<std::string>& completed,
+                const std::string& stop_at, bool returning_to_check);
 
 private:
     std::vector<field_error> validate_page(std::size_t page) const;

@@ -42,6 +42,7 @@ for (const [name, bytes] of sources) {
     && referencePattern(other).test(text)));
 }
 
+let swText = null;
 const served = new Map(); // source name -> served name
 const contents = new Map(); // served name -> bytes
 function assemble(name, trail = []) {
@@ -56,7 +57,10 @@ function assemble(name, trail = []) {
     }
     bytes = Buffer.from(text, 'utf8');
   }
-  if (name === 'sw.js') return; // written last, with the list of everything else
+  if (name === 'sw.js') { // written last, with the list of everything else
+    swText = bytes.toString('utf8');
+    return;
+  }
   const hashed = UNHASHED.has(name) ? name : hashedName(name, bytes);
   served.set(name, hashed);
   contents.set(hashed, bytes);
@@ -74,7 +78,7 @@ for (const name of sources.keys()) assemble(name);
 if (sources.has('sw.js')) {
   const assets = [...served.values()].filter((name) => name !== 'index.html').sort();
   const version = createHash('sha256').update(assets.join('\n')).update(contents.get('index.html') ?? '').digest('hex').slice(0, 16);
-  const text = sources.get('sw.js').toString('utf8')
+  const text = swText
     .replace(/const VERSION = '[^']*';/, `const VERSION = '${version}';`)
     .replace(/const ASSETS = \[[^\]]*\];/, `const ASSETS = ${JSON.stringify(assets.map((name) => `/${name}`))};`);
   if (!text.includes(version)) throw new Error('sw.js has no "const VERSION = \'…\';" line to fill in');

@@ -10,7 +10,9 @@
 #include <memory>
 #include <string>
 
+#include "engine/draft.hpp"
 #include "engine/form_image.hpp"
+#include "engine/json_writer.hpp"
 #include "engine/report.hpp"
 #include "engine/session.hpp"
 #include "engine/view.hpp"
@@ -22,6 +24,7 @@ struct browser_state {
     std::unique_ptr<frontdesk::session> session;
     std::string submission_id;  // kept across retries of the same report
     std::string last_error;
+    std::string dropped_json = "[]";  // question ids the last restored draft lost
     std::string returned;       // backs the last const char* handed to JavaScript
 };
 
@@ -58,6 +61,7 @@ EMSCRIPTEN_KEEPALIVE int fd_load_form(const std::uint8_t* image, std::size_t siz
     s.form = std::make_unique<frontdesk::form>(std::move(decoded.value()));
     s.session = std::make_unique<frontdesk::session>(*s.form);
     s.submission_id.clear();
+    s.dropped_json = "[]";
     return 0;
 }
 
@@ -92,6 +96,27 @@ EMSCRIPTEN_KEEPALIVE int fd_change(const char* question_id) {
     auto s = state().session->change(question_id);
     return s ? 0 : fail(s.err().message);
 }
+
+EMSCRIPTEN_KEEPALIVE const char* fd_save_draft() {
+    if (!state().session) return hand_out("");
+    return hand_out(frontdesk::save_draft(*state().session));
+}
+
+EMSCRIPTEN_KEEPALIVE int fd_restore_draft(const char* draft) {
+    auto& s = state();
+    if (!s.session) return fail("No form is loaded.");
+    auto restored = frontdesk::restore_draft(*s.session, draft);
+    if (!restored) return fail(restored.err().message);
+    frontdesk::json_writer w;
+    w.begin_array();
+    for (const auto& id : restored->dropped) w.value(id);
+    w.end_array();
+    s.dropped_json = w.take();
+    s.submission_id.clear();
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fd_draft_dropped() { return state().dropped_json.c_str(); }
 
 // The report as it would be sent now: the canonical plaintext that the
 // crypto module (crypto_exports.cpp) seals, or "" before check your answers.

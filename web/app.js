@@ -267,7 +267,6 @@ async function startForm(formId, focus) {
 
 // Puts the saved answers, if any, back into the engine. True when it did.
 async function restoreDraft(loaded, formId) {
-  if (!loaded.hasDrafts) return false;
   try {
     const drafts = await draftsModule();
     const text = await drafts.loadDraft(formId);
@@ -286,7 +285,7 @@ let saving = Promise.resolve();
 // Saves the answers as they are now, encrypted, on the device. Saves run one
 // after another, so the last answers are the ones kept.
 function saveDraft() {
-  if (!session || !engine?.hasDrafts) return saving;
+  if (!session || !engine) return saving;
   const { formId } = session;
   let text;
   try {

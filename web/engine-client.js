@@ -75,9 +75,9 @@ function wrapModule(m) {
     reportJson: m.cwrap('fd_report_json', 'string', ['string']),
     submissionId: m.cwrap('fd_submission_id', 'string', []),
     setSubmissionId: m.cwrap('fd_set_submission_id', 'number', ['string']),
-    // The draft API (engine/draft.hpp): absent from an engine built without it.
-    saveDraft: m._fd_save_draft ? m.cwrap('fd_save_draft', 'string', []) : null,
-    restoreDraft: m._fd_restore_draft ? m.cwrap('fd_restore_draft', 'number', ['string']) : null,
+    saveDraft: m.cwrap('fd_save_draft', 'string', []),
+    restoreDraft: m.cwrap('fd_restore_draft', 'number', ['string']),
+    draftDropped: m.cwrap('fd_draft_dropped', 'string', []),
   };
 
   function check(operation, status) {
@@ -131,19 +131,17 @@ function wrapModule(m) {
       return { envelope: crypto.seal(report, formId, publicKey, keyId), submissionId: c.submissionId() };
     },
 
-    hasDrafts: Boolean(c.saveDraft && c.restoreDraft),
-
-    // The answers and the place in the form, as text to keep (encrypted) on
-    // the device; null when this engine has no draft API.
+    // A printable string to keep (encrypted, in IndexedDB) and give back to restoreDraft.
     saveDraft() {
-      return c.saveDraft ? c.saveDraft() : null;
+      return c.saveDraft();
     },
 
-    // Restores a saved draft into the loaded form (a newer version of the form
-    // keeps what still applies and lands on the first page needing attention).
+    // Restores a saved draft into the loaded form (even a newer version of it:
+    // what still applies is kept, and it lands on the first page needing attention).
+    // Returns the ids of answered questions the form no longer asks.
     restoreDraft(draft) {
-      if (!c.restoreDraft) return;
       check('restoreDraft', c.restoreDraft(String(draft)));
+      return JSON.parse(c.draftDropped());
     },
   };
 }

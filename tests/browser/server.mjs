@@ -3,7 +3,7 @@
 //   FRONTDESK_BIN    the native frontdesk binary
 //   FRONTDESK_WEB    the folder served at / (web/ plus frontdesk-engine.js/.wasm)
 //   FRONTDESK_FORMS  the forms folder
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +57,10 @@ export async function startServer({ timeoutMs = 20_000 } = {}) {
       child.once('error', (error) => settle(reject, error));
       child.once('exit', (code, signal) => settle(reject, new Error(`exited early (code ${code}, signal ${signal})`)));
     });
-    return { url, stop };
+    // How many reports the store holds (Debian's sqlite3 reads the WAL too).
+    const storedCount = () => Number(execFileSync('sqlite3', [path.join(dataDir, 'frontdesk.sqlite3'),
+      'SELECT count(*) FROM submissions'], { encoding: 'utf8' }).trim());
+    return { url, stop, dataDir, storedCount };
   } catch (error) {
     await stop();
     throw new Error(`could not start ${process.env.FRONTDESK_BIN} serve: ${error.message}\n`

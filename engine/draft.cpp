@@ -1,0 +1,76 @@
+#include "engine/draft.hpp"
+
+#include <map>
+#include <set>
+
+#include "engine/binary_io.hpp"
+#include "engine/encoding.hpp"
+
+namespace frontdesk {
+namespace {
+
+constexpr std::string_view magic = "FDDR";
+constexpr unsigned char draft_version = 1;
+
+// Where the person was: a page id, or check_answers_page.
+std::string position_of(const session& s) {
+    if (s.state() == session_state::check) return check_answers_page;
+    const page* p = s.current_page();
+    return p == nullptr ? std::string(check_answers_page) : p->id;
+}
+
+}  // namespace
+
+std::string save_draft(const session& s) {
+    binary_writer w;
+    w.raw(magic);
+    w.number(draft_version);
+    w.text(s.definition().id);
+    w.text(s.definition().version);
+    w.text(position_of(s));
+    w.number(s.returning_to_check() ? 1 : 0);
+    const auto completed = s.completed_pages();
+    w.number(completed.size());
+    for (const auto& id : completed) w.text(id);
+    w.number(s.all_answers().size());
+    for (const auto& [id, value] : s.all_answers()) {
+        w.text(id);
+        w.text(value);
+    }
+    const std::string& record = w.str();
+    return to_base64(reinterpret_cast<const unsigned char*>(record.data()), record.size());
+}
+
+result<draft_restored> restore_draft(session& s, std::string_view draft) {
+    if (draft.size() > largest_draft) return error{"draft", "The saved answers are too large to restore."};
+    const auto decoded = from_base64(draft);
+    if (!decoded) return error{"draft", "The saved answers are damaged."};
+    binary_reader r(std::string_view(reinterpret_cast<const char*>(decoded->data()), decoded->size()));
+    if (!r.expect(magic) || r.number() != draft_version) return error{"draft", "The saved answers are in a format this engine does not read."};
+    const std::string form_id = r.text();
+    const std::string version = r.text();
+    const std::string position = r.text();
+    const bool returning = r.number() == 1;
+    std::set<std::string> completed;
+    const auto pages = r.count();
+    for (std::size_t i = 0; i < pages && !r.failed(); ++i) completed.insert(r.text());
+    std::map<std::string, std::string> answers;
+    const auto count = r.count();
+    for (std::size_t i = 0; i < count && !r.failed(); ++i) {
+        std::string id = r.text();
+        answers[std::move(id)] = r.text();
+    }
+    if (r.failed() || !r.at_end()) return error{"draft", "The saved answers are damaged."};
+    const form& f = s.definition();
+    if (form_id != f.id) return error{"draft", "The saved answers are for another form."};
+
+    draft_restored out;
+    out.same_version = version == f.version;
+    for (const auto& [id, value] : answers) {
+        if (f.find_question(id) == nullptr) out.dropped.push_back(id);
+    }
+    s.resume(answers, completed, position, returning);
+    return out;
+}
+
+}  // namespace frontdesk

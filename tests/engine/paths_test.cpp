@@ -1,0 +1,80 @@
+#include "engine/paths.hpp"
+
+#include <doctest/doctest.h>
+
+#include "engine/report.hpp"
+#include "tests/support/forms.hpp"
+
+using namespace frontdesk;
+
+TEST_CASE("the bike theft form has two journeys: the 999 exit and a report") {
+    const form f = testing::bike_theft_form();
+    const auto found = enumerate_paths(f);
+    CHECK(!found.truncated);
+    REQUIRE(found.paths.size() == 2);
+    CHECK(found.paths[0].pages == std::vector<std::string>{"danger", "call-999"});
+    CHECK(found.paths[0].outcome == path_outcome::exit);
+    CHECK(found.paths[1].pages == std::vector<std::string>{"danger", "bike", "where", "contact"});
+    CHECK(found.paths[1].outcome == path_outcome::submitted);
+    CHECK(found.paths[1].route.team == "borough-property-crime");
+    CHECK(found.unused_pages.empty());
+    CHECK(found.unused_page_routes.empty());
+}
+
+TEST_CASE("each path's answers walk that very path") {
+    const form f = testing::load_form(testing::routing_form_json);
+    const auto found = enumerate_paths(f);
+    REQUIRE(found.paths.size() == 2);
+    for (const auto& p : found.paths) {
+        const auto replayed = replay(f, p.answers);
+        CHECK(replayed.pages == p.pages);
+        CHECK(replayed.route.team == p.route.team);
+    }
+    CHECK(found.paths[0].route.team == "hate-crime-unit");
+    CHECK(found.paths[0].team_rule == 0);
+    CHECK(found.paths[1].route.team == "general");
+    CHECK(found.paths[1].team_rule == -1);
+    CHECK(found.unused_team_rules.empty());
+}
+
+TEST_CASE("pages, routes and rules on no path are reported; a loop is a cycle path") {
+    const form f = testing::load_form(R"json({
+      "id": "loop", "title": "Loop",
+      "pages": [
+        {"id": "a", "title": "A", "questions": [
+          {"id": "again", "type": "radios", "label": "Again?", "required": true,
+           "options": [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}],
+           "messages": {"required": "Select yes to go again"}}],
+         "routes": [{"if": {"question": "again", "equals": "yes"}, "goto": "a"}],
+         "next": "check-answers"},
+        {"id": "orphan", "title": "Nobody comes here", "questions": [
+          {"id": "lonely", "type": "text", "label": "Lonely"}],
+         "next": "check-answers"}
+      ],
+      "routing": {"rules": [{"if": {"question": "lonely", "equals": "x"}, "team": "never"}],
+                  "default": {"team": "general"}}
+    })json");
+    const auto found = enumerate_paths(f);
+    REQUIRE(found.paths.size() == 2);
+    CHECK(found.paths[0].outcome == path_outcome::cycle);
+    CHECK(found.paths[0].pages == std::vector<std::string>{"a", "a"});
+    CHECK(found.paths[1].outcome == path_outcome::submitted);
+    CHECK(found.unused_pages == std::vector<std::string>{"orphan"});
+    CHECK(found.unused_team_rules == std::vector<std::size_t>{0});
+}
+
+TEST_CASE("the search is bounded: a limit reached is reported as truncated") {
+    const form f = testing::bike_theft_form();
+    path_limits tight;
+    tight.max_paths = 1;
+    const auto found = enumerate_paths(f, tight);
+    CHECK(found.truncated);
+    CHECK(found.paths.size() == 1);
+}
+
+TEST_CASE("sample answers: every option, compared values, an example, and no answer when optional") {
+    const form f = testing::bike_theft_form();
+    CHECK(sample_answers(f, *f.find_question("in_danger")) == std::vector<std::string>{"yes", "no"});
+    CHECK(sample_answers(f, *f.find_question("colour")) == std::vector<std::string>{"x", ""});
+    CHECK(sample_answers(f, *f.find_question("postcode")) == std::vector<std::string>{"SW1A 1AA"});
+}
