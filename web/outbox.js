@@ -10,7 +10,7 @@
 import { get, getAll, put, remove } from './idb.js';
 
 const SUBMISSIONS = '/api/submissions';
-const BACKOFF_MS = [2_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+const BACKOFF_MS = [1_000, 3_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
 
 export function backoff(attempts) {
   const base = BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1] ?? BACKOFF_MS[0];
