@@ -83,6 +83,7 @@ function mount({ title, back = null, content, focus, hasErrors = false }) {
   beforeMain.replaceChildren(...(back ? [back] : []));
   appRoot.replaceChildren(...content);
   appRoot.removeAttribute('aria-busy');
+  afterFirstPage();
   document.title = `${hasErrors ? 'Error: ' : ''}${title} – ${SERVICE_NAME}`;
   const target = focus === 'summary' ? appRoot.querySelector('.fd-error-summary')
     : focus === 'heading' ? appRoot.querySelector('h1') : null;
@@ -880,17 +881,25 @@ window.addEventListener('offline', () => refreshReportPage());
 getEngine().catch((error) => console.error('the engine did not load:', error));
 route({ focus: 'none' });
 
-// Behind the first page: the service worker (offline use), old drafts out, and
-// anything left in the outbox from an earlier visit sent.
-window.addEventListener('load', () => {
-  navigator.serviceWorker?.register('/sw.js', { type: 'module' })
-    .catch((error) => console.error('the service worker did not register:', error));
-  draftsModule().then((drafts) => drafts.deleteExpiredDrafts()).catch((error) => console.error(error));
-  deliver({ force: true });
-  // What sending needs, fetched while the person answers the first questions.
-  getEngine().then(() => Promise.all([getCrypto(), outboxModule(), getKeys()]))
-    .catch((error) => console.error('could not get ready to send:', error));
-  if (navigator.storage?.persisted) {
-    navigator.storage.persisted().then((persisted) => { if (persisted) storage = 'persisted'; }).catch(() => {});
-  }
-});
+// Behind the first page: once the first page is drawn (and not before, so
+// that on a slow connection nothing competes with it), the service worker
+// (offline use, which fetches everything else), old drafts out, anything left
+// in the outbox from an earlier visit sent, and what sending needs.
+let behindFirstPage = false;
+function afterFirstPage() {
+  if (behindFirstPage) return;
+  behindFirstPage = true;
+  // The start page comes before the engine has arrived: wait for it.
+  const engineSettled = (enginePromise ?? Promise.resolve()).catch(() => {});
+  engineSettled.then(() => setTimeout(() => {
+    navigator.serviceWorker?.register('/sw.js', { type: 'module' })
+      .catch((error) => console.error('the service worker did not register:', error));
+    draftsModule().then((drafts) => drafts.deleteExpiredDrafts()).catch((error) => console.error(error));
+    deliver({ force: true });
+    getEngine().then(() => Promise.all([getCrypto(), getKeys()]))
+      .catch((error) => console.error('could not get ready to send:', error));
+    if (navigator.storage?.persisted) {
+      navigator.storage.persisted().then((persisted) => { if (persisted) storage = 'persisted'; }).catch(() => {});
+    }
+  }, 0));
+}
