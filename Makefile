@@ -9,7 +9,7 @@ FRONTDESK := $(NATIVE_BUILD)/cli/frontdesk
 WEB_ROOT := build/web
 JOBS ?= 2
 
-.PHONY: all setup native wasm run test test-native test-browser debug-test clean
+.PHONY: all setup native wasm run test test-native test-browser bench debug-test clean
 
 all: native wasm
 
@@ -37,6 +37,12 @@ test-native:
 
 test-browser:
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms npm run --silent test:browser
+
+# Benchmarks (bench/): never part of `make test`, and they assert no times.
+# Time to the first question under 3G throttling, cold, warm and offline, and
+# the bytes per file as served; the results go in BENCHMARKS.md.
+bench: native wasm
+	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms node bench/first-question.mjs
 
 # The same unit and integration tests built with AddressSanitizer and UBSan.
 debug-test: setup
