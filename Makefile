@@ -38,10 +38,12 @@ test-native:
 test-browser:
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms npm run --silent test:browser
 
-# Benchmarks (bench/): never part of `make test`, and they assert no times.
-# Time to the first question under 3G throttling, cold, warm and offline, and
-# the bytes per file as served; the results go in BENCHMARKS.md.
+# Benchmarks (bench/): minutes, never part of `make test`, and they assert no
+# times; the results go in BENCHMARKS.md. Crypto natively and in wasm; the web
+# client's time to the first question under 3G throttling (cold, warm,
+# offline) and its bytes per file as served.
 bench: native wasm
+	@bench/crypto.sh
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms node bench/first-question.mjs
 
 # The same unit and integration tests built with AddressSanitizer and UBSan.
@@ -49,6 +51,7 @@ debug-test: setup
 	@[ -f build/native-debug/build.ninja ] || cmake --preset native-debug
 	@cmake --build --preset native-debug -j$(JOBS)
 	@ctest --preset native-debug -j$(JOBS)
+
 
 clean:
 	rm -rf build

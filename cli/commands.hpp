@@ -14,5 +14,6 @@ int keys_command(const arguments& args);
 int lint_command(const arguments& args);
 int fill_command(const arguments& args);
 int submit_command(const arguments& args);
+int inbox_command(const arguments& args);
 
 }  // namespace frontdesk::cli

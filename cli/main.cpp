@@ -9,12 +9,14 @@ void usage() {
     std::cerr << "usage: frontdesk <command> [options]\n"
                  "  serve  [--config FILE] [--port N] [--data DIR] [--web DIR] [--forms DIR]\n"
                  "                           run the backend and serve the web app\n"
-                 "  keys   init|show [--data DIR]   make missing key pairs / print public key ids\n"
+                 "  keys   init|show|rotate|team …  make, show and rotate key pairs (frontdesk keys for more)\n"
                  "  lint   FORM.json...             check form definitions\n"
                  "  fill   FORM.json --answers ANSWERS.json\n"
                  "                           run a form headless and print the outcome as JSON\n"
                  "  submit FORM.json --answers ANSWERS.json [--url http://127.0.0.1:8080]\n"
-                 "                           seal a report, post it and check the receipt\n";
+                 "                           seal a report, post it and check the receipt\n"
+                 "  inbox  --team TEAM --key TEAM.secret [--data DIR]\n"
+                 "                           open a team's queue with the team's secret key\n";
 }
 
 }  // namespace
@@ -31,6 +33,7 @@ int main(int argc, char** argv) {
     if (command == "lint") return frontdesk::cli::lint_command(args);
     if (command == "fill") return frontdesk::cli::fill_command(args);
     if (command == "submit") return frontdesk::cli::submit_command(args);
+    if (command == "inbox") return frontdesk::cli::inbox_command(args);
     if (command == "--help" || command == "-h" || command == "help") {
         usage();
         return 0;

@@ -6,10 +6,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "server/clock.hpp"
 #include "server/config.hpp"
 #include "server/form_catalog.hpp"
 #include "server/http_server.hpp"
-#include "server/key_store.hpp"
+#include "server/key_files.hpp"
+#include "server/keyring.hpp"
 #include "server/store.hpp"
 
 namespace frontdesk::cli {
@@ -44,6 +46,32 @@ result<server::config> settings_from(const arguments& args) {
     return settings;
 }
 
+// Every team a form can route to needs a public key before the first report
+// arrives. Development mode makes the missing pairs, keeping the secret
+// halves beside the data so `frontdesk inbox` works out of the box.
+status ensure_team_keys(const server::config& settings, const server::form_catalog& forms, const std::string& key_dir) {
+    auto ring = server::keyring::load(key_dir);
+    if (!ring) return ring.err();
+    std::vector<std::string> missing;
+    for (const auto& team : forms.teams()) {
+        if (ring->team(team) == nullptr) missing.push_back(team);
+    }
+    if (missing.empty()) return status::ok();
+    if (!settings.development_keys) {
+        std::string names;
+        for (const auto& t : missing) names += (names.empty() ? "" : ", ") + t;
+        return error{key_dir + "/teams", "no public key for team(s) " + names + ": add them with `frontdesk keys team`"};
+    }
+    const std::string secrets = settings.data_dir + "/team-keys";
+    if (auto s = server::make_private_folder(secrets); !s) return s;
+    for (const auto& team : missing) {
+        if (auto s = server::add_team_key(key_dir, team, secrets + "/" + team + ".secret"); !s) return s;
+        std::cerr << "frontdesk serve: made a development key pair for team " << team << " (secret in " << secrets
+                  << ")\n";
+    }
+    return status::ok();
+}
+
 }  // namespace
 
 int serve_command(const arguments& args) {
@@ -53,23 +81,26 @@ int serve_command(const arguments& args) {
     std::error_code ec;
     std::filesystem::create_directories(settings->data_dir, ec);
     if (ec) return fail({settings->data_dir, "cannot create the data folder"});
-    const std::string key_dir = settings->data_dir + "/keys";
-    bool made_keys = false;
-    if (auto s = server::make_missing_keys(key_dir, made_keys); !s) return fail(s.err());
-    if (made_keys) std::cerr << "frontdesk serve: made development keys in " << key_dir << "\n";
-    auto keys = server::load_keys(key_dir);
-    if (!keys) return fail(keys.err());
-
     auto forms = server::form_catalog::load(settings->forms_dir);
     if (!forms) return fail(forms.err());
+
+    const std::string key_dir = settings->data_dir + "/keys";
+    if (settings->development_keys) {
+        bool made_keys = false;
+        if (auto s = server::init_keys(key_dir, made_keys); !s) return fail(s.err());
+        if (made_keys) std::cerr << "frontdesk serve: made development keys in " << key_dir << "\n";
+    }
+    if (auto s = ensure_team_keys(*settings, *forms, key_dir); !s) return fail(s.err());
+    auto keys = server::keyring::load(key_dir);
+    if (!keys) return fail(keys.err());
     if (!std::filesystem::exists(settings->web_root + "/index.html")) {
         std::cerr << "frontdesk serve: warning: no web app in " << settings->web_root << " (build it with `make`)\n";
     }
     auto db = server::store::open(settings->data_dir + "/frontdesk.sqlite3");
     if (!db) return fail(db.err());
 
-    server::submission_context submissions{*forms, *keys, **db, server::utc_now};
-    server::app application{*settings, submissions, server::public_keys_json(*keys)};
+    server::submission_context submissions{*forms, *keys, **db, [] { return server::utc_now(); }};
+    server::app application{*settings, submissions, keys->public_json()};
 
     boost::asio::io_context ioc{1};
     std::uint16_t port = 0;

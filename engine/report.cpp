@@ -35,6 +35,12 @@ std::string report_json(const report& r) {
     w.key("answers").begin_object();
     for (const auto& [id, value] : r.answers) w.key(id).value(value);
     w.end_object();
+    // Present only when there are attachments, so reports without any keep their bytes.
+    if (!r.attachments.empty()) {
+        w.key("attachments").begin_array();
+        for (const auto& hash : r.attachments) w.value(hash);
+        w.end_array();
+    }
     w.key("form").value(r.form_id);
     w.key("form_version").value(r.form_version);
     w.key("language").value(r.language);

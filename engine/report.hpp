@@ -23,6 +23,7 @@ struct report {
     std::string submission_id;  // 32 hex digits: 128 random bits from the caller
     std::vector<std::string> pages;
     std::map<std::string, std::string> answers;
+    std::vector<std::string> attachments;  // BLAKE2b-256 hex of each attached file, sorted
     team_route route;
 };
 

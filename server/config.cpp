@@ -20,6 +20,7 @@ result<config> load_config_file(const std::string& path, config base) {
         else if (key == "data" && value.is_string()) base.data_dir = value.get<std::string>();
         else if (key == "web" && value.is_string()) base.web_root = value.get<std::string>();
         else if (key == "forms" && value.is_string()) base.forms_dir = value.get<std::string>();
+        else if (key == "development_keys" && value.is_boolean()) base.development_keys = value.get<bool>();
         else return error{path + ":/" + key, "unknown setting or wrong type"};
     }
     return base;

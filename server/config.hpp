@@ -15,13 +15,18 @@ struct config {
     std::string data_dir = "var";      // keys/, frontdesk.sqlite3
     std::string web_root = "build/web";
     std::string forms_dir = "forms";
-    std::size_t max_submission_bytes = 2 * 1024 * 1024;
+    std::size_t max_submission_bytes = 16 * 1024 * 1024;  // a report and up to 10 sealed attachments
     std::size_t max_other_body_bytes = 16 * 1024;
     std::size_t max_header_bytes = 8 * 1024;
     int read_timeout_seconds = 30;
+    // Out of the box the server makes any key it lacks, including team key
+    // pairs whose secret halves it writes to DATA/team-keys/. A real
+    // deployment turns this off: team secrets belong to the teams.
+    bool development_keys = true;
 };
 
-// Reads a config file: {"address", "port", "data", "web", "forms"}; unknown keys are errors.
+// Reads a config file: {"address", "port", "data", "web", "forms", "development_keys"};
+// unknown keys are errors.
 result<config> load_config_file(const std::string& path, config base);
 
 }  // namespace frontdesk::server

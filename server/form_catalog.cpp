@@ -46,6 +46,15 @@ const catalog_entry* form_catalog::find(const std::string& form_id) const {
     return it == entries_.end() ? nullptr : &it->second;
 }
 
+std::set<std::string> form_catalog::teams() const {
+    std::set<std::string> names;
+    for (const auto& [id, entry] : entries_) {
+        names.insert(entry.definition.default_route.team);
+        for (const auto& rule : entry.definition.team_rules) names.insert(rule.route.team);
+    }
+    return names;
+}
+
 std::string form_catalog::listing_json() const {
     json_writer w;
     w.begin_array();

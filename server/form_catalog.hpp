@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ public:
     // [{"description","id","title","version"}], in id order.
     std::string listing_json() const;
     std::size_t size() const { return entries_.size(); }
+    // Every team any form can route a report to.
+    std::set<std::string> teams() const;
 
 private:
     std::map<std::string, catalog_entry> entries_;

@@ -16,9 +16,16 @@ CREATE TABLE IF NOT EXISTS submissions (
   team           TEXT NOT NULL,
   urgency        TEXT NOT NULL,
   received_at    TEXT NOT NULL,
-  sealed_key_id  TEXT NOT NULL,
+  team_key_id    TEXT NOT NULL,
   sealed_report  BLOB NOT NULL,
   receipt        TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS submissions_by_team ON submissions (team, received_at);
+CREATE TABLE IF NOT EXISTS attachments (
+  reference  TEXT NOT NULL REFERENCES submissions (reference),
+  hash       TEXT NOT NULL,
+  sealed     BLOB NOT NULL,
+  PRIMARY KEY (reference, hash)
 ) STRICT;
 )sql";
 
@@ -34,9 +41,38 @@ void bind_text(sqlite3_stmt* st, int index, const std::string& s) {
     sqlite3_bind_text(st, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
 
+void bind_blob(sqlite3_stmt* st, int index, const bytes& b) {
+    sqlite3_bind_blob(st, index, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+}
+
 std::string column_text(sqlite3_stmt* st, int index) {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, index));
     return text == nullptr ? std::string{} : std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(st, index)));
+}
+
+bytes column_blob(sqlite3_stmt* st, int index) {
+    const auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(st, index));
+    return data == nullptr ? bytes{} : bytes(data, data + sqlite3_column_bytes(st, index));
+}
+
+constexpr const char* row_columns =
+    "reference, submission_id, content_hash, envelope_hash, form_id, form_version, team, urgency, received_at, "
+    "team_key_id, receipt";
+
+stored_submission read_row(sqlite3_stmt* st) {
+    stored_submission s;
+    s.reference = column_text(st, 0);
+    s.submission_id = column_text(st, 1);
+    s.content_hash = column_text(st, 2);
+    s.envelope_hash = column_text(st, 3);
+    s.form_id = column_text(st, 4);
+    s.form_version = column_text(st, 5);
+    s.team = column_text(st, 6);
+    s.urgency = column_text(st, 7);
+    s.received_at = column_text(st, 8);
+    s.team_key_id = column_text(st, 9);
+    s.receipt_json = column_text(st, 10);
+    return s;
 }
 
 }  // namespace
@@ -52,64 +88,104 @@ result<std::unique_ptr<store>> store::open(const std::string& path) {
     std::unique_ptr<store> s(new store(db));
     for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=ON;",
                             "PRAGMA busy_timeout=5000;", schema}) {
-        if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return sqlite_error(db, "cannot set up the store");
+        if (auto ok = s->exec(sql); !ok) return ok.err();
     }
     return s;
 }
 
 store::~store() { sqlite3_close(db_); }
 
+status store::exec(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot run SQL");
+    return status::ok();
+}
+
 result<std::optional<stored_submission>> store::find_by_submission_id(const std::string& submission_id) {
     statement st;
-    const char* sql =
-        "SELECT reference, submission_id, content_hash, envelope_hash, form_id, form_version, team, urgency, "
-        "received_at, sealed_key_id, receipt FROM submissions WHERE submission_id = ?1";
-    if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot look up");
+    const std::string sql = std::string("SELECT ") + row_columns + " FROM submissions WHERE submission_id = ?1";
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot look up");
     bind_text(st.handle, 1, submission_id);
     const int rc = sqlite3_step(st.handle);
     if (rc == SQLITE_DONE) return std::optional<stored_submission>{};
     if (rc != SQLITE_ROW) return sqlite_error(db_, "cannot look up");
-    stored_submission s;
-    s.reference = column_text(st.handle, 0);
-    s.submission_id = column_text(st.handle, 1);
-    s.content_hash = column_text(st.handle, 2);
-    s.envelope_hash = column_text(st.handle, 3);
-    s.form_id = column_text(st.handle, 4);
-    s.form_version = column_text(st.handle, 5);
-    s.team = column_text(st.handle, 6);
-    s.urgency = column_text(st.handle, 7);
-    s.received_at = column_text(st.handle, 8);
-    s.sealed_key_id = column_text(st.handle, 9);
-    s.receipt_json = column_text(st.handle, 10);
-    return std::optional<stored_submission>(std::move(s));
+    return std::optional<stored_submission>(read_row(st.handle));
 }
 
 status store::insert(const stored_submission& s) {
-    statement st;
-    const char* sql =
-        "INSERT INTO submissions (reference, submission_id, content_hash, envelope_hash, form_id, form_version, "
-        "team, urgency, received_at, sealed_key_id, sealed_report, receipt) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-    if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot store");
-    bind_text(st.handle, 1, s.reference);
-    bind_text(st.handle, 2, s.submission_id);
-    bind_text(st.handle, 3, s.content_hash);
-    bind_text(st.handle, 4, s.envelope_hash);
-    bind_text(st.handle, 5, s.form_id);
-    bind_text(st.handle, 6, s.form_version);
-    bind_text(st.handle, 7, s.team);
-    bind_text(st.handle, 8, s.urgency);
-    bind_text(st.handle, 9, s.received_at);
-    bind_text(st.handle, 10, s.sealed_key_id);
-    sqlite3_bind_blob(st.handle, 11, s.sealed_report.data(), static_cast<int>(s.sealed_report.size()), SQLITE_TRANSIENT);
-    bind_text(st.handle, 12, s.receipt_json);
-    // In autocommit mode a successful step is a committed, synced transaction.
-    const int rc = sqlite3_step(st.handle);
-    if (rc == SQLITE_CONSTRAINT && std::string(sqlite3_errmsg(db_)).find("reference") != std::string::npos) {
-        return error{"reference", "reference already taken"};
+    if (auto ok = exec("BEGIN IMMEDIATE"); !ok) return ok;
+    auto rollback = [&](error e) {
+        (void)exec("ROLLBACK");
+        return status(std::move(e));
+    };
+    {
+        statement st;
+        const char* sql =
+            "INSERT INTO submissions (reference, submission_id, content_hash, envelope_hash, form_id, form_version, "
+            "team, urgency, received_at, team_key_id, sealed_report, receipt) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+        if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return rollback(sqlite_error(db_, "cannot store"));
+        bind_text(st.handle, 1, s.reference);
+        bind_text(st.handle, 2, s.submission_id);
+        bind_text(st.handle, 3, s.content_hash);
+        bind_text(st.handle, 4, s.envelope_hash);
+        bind_text(st.handle, 5, s.form_id);
+        bind_text(st.handle, 6, s.form_version);
+        bind_text(st.handle, 7, s.team);
+        bind_text(st.handle, 8, s.urgency);
+        bind_text(st.handle, 9, s.received_at);
+        bind_text(st.handle, 10, s.team_key_id);
+        bind_blob(st.handle, 11, s.sealed_report);
+        bind_text(st.handle, 12, s.receipt_json);
+        const int rc = sqlite3_step(st.handle);
+        if (rc == SQLITE_CONSTRAINT && std::string(sqlite3_errmsg(db_)).find("reference") != std::string::npos) {
+            return rollback(error{"reference", "reference already taken"});
+        }
+        if (rc != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store"));
     }
-    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot store");
+    for (const auto& a : s.attachments) {
+        statement st;
+        if (sqlite3_prepare_v2(db_, "INSERT INTO attachments (reference, hash, sealed) VALUES (?1, ?2, ?3)", -1,
+                               &st.handle, nullptr) != SQLITE_OK) {
+            return rollback(sqlite_error(db_, "cannot store"));
+        }
+        bind_text(st.handle, 1, s.reference);
+        bind_text(st.handle, 2, a.hash);
+        bind_blob(st.handle, 3, a.sealed);
+        if (sqlite3_step(st.handle) != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store an attachment"));
+    }
+    // With synchronous=FULL, COMMIT returns only once the transaction is on disk.
+    if (auto ok = exec("COMMIT"); !ok) return rollback(ok.err());
     return status::ok();
+}
+
+result<std::vector<stored_submission>> store::queue_for_team(const std::string& team) {
+    statement st;
+    const std::string sql = std::string("SELECT ") + row_columns +
+                            ", sealed_report FROM submissions WHERE team = ?1 "
+                            "ORDER BY urgency = 'urgent' DESC, received_at, reference";
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot read the queue");
+    bind_text(st.handle, 1, team);
+    std::vector<stored_submission> queue;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) {
+        stored_submission s = read_row(st.handle);
+        s.sealed_report = column_blob(st.handle, 11);
+        queue.push_back(std::move(s));
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot read the queue");
+    for (auto& s : queue) {
+        statement at;
+        if (sqlite3_prepare_v2(db_, "SELECT hash, sealed FROM attachments WHERE reference = ?1 ORDER BY hash", -1,
+                               &at.handle, nullptr) != SQLITE_OK) {
+            return sqlite_error(db_, "cannot read attachments");
+        }
+        bind_text(at.handle, 1, s.reference);
+        while ((rc = sqlite3_step(at.handle)) == SQLITE_ROW) {
+            s.attachments.push_back({column_text(at.handle, 0), column_blob(at.handle, 1)});
+        }
+        if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot read attachments");
+    }
+    return queue;
 }
 
 result<std::int64_t> store::count() {

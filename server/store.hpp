@@ -1,11 +1,13 @@
 // The durable store of accepted submissions: one SQLite file in WAL mode with
-// synchronous=FULL, so a receipt is only ever signed for a committed row.
-// It holds ciphertext and routing metadata, never a report in clear.
+// synchronous=FULL, so a receipt is only ever sent for a committed row. It
+// holds routing metadata and ciphertext sealed to the receiving team's key;
+// never a report in clear, and nothing the server itself can open.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/encoding.hpp"
 #include "engine/result.hpp"
@@ -13,6 +15,11 @@
 struct sqlite3;
 
 namespace frontdesk::server {
+
+struct stored_attachment {
+    std::string hash;  // BLAKE2b-256 of the attachment's bytes, hex
+    bytes sealed;      // sealed to the team's key
+};
 
 struct stored_submission {
     std::string reference;
@@ -24,8 +31,9 @@ struct stored_submission {
     std::string team;
     std::string urgency;
     std::string received_at;
-    std::string sealed_key_id;  // the server key the report was sealed to
-    bytes sealed_report;        // the sealed box exactly as received
+    std::string team_key_id;    // the team key the report is sealed to
+    bytes sealed_report;        // sealed to the team's key
+    std::vector<stored_attachment> attachments;
     std::string receipt_json;
 };
 
@@ -36,13 +44,18 @@ public:
     store(const store&) = delete;
     store& operator=(const store&) = delete;
 
+    // Without the sealed bytes: enough to answer a repeat.
     result<std::optional<stored_submission>> find_by_submission_id(const std::string& submission_id);
-    // Fails with where == "reference" when the reference is already taken.
+    // The row and its attachments in one transaction. Fails with where ==
+    // "reference" when the reference is already taken.
     status insert(const stored_submission& s);
+    // A team's queue, urgent first, then oldest first, with the sealed bytes.
+    result<std::vector<stored_submission>> queue_for_team(const std::string& team);
     result<std::int64_t> count();
 
 private:
     explicit store(sqlite3* db) : db_(db) {}
+    status exec(const char* sql);
     sqlite3* db_;
 };
 

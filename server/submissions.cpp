@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include <ctime>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "engine/envelope.hpp"
@@ -16,10 +16,7 @@ using json = nlohmann::json;
 
 bool is_lower_hex(const std::string& s, std::size_t size) {
     if (s.size() != size) return false;
-    for (char c : s) {
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    }
-    return true;
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 const json* string_member(const json& j, const char* key) {
@@ -31,9 +28,25 @@ struct envelope_fields {
     std::string form_id;
     std::string key_id;
     bytes sealed;
+    std::vector<std::pair<std::string, bytes>> attachments;  // claimed hash, sealed box
 };
 
-// Envelope v1: {"form","key_id","sealed","v"} and nothing else.
+std::optional<http_answer> read_attachments(const json& list, envelope_fields& out) {
+    const auto bad = [] { return problem(400, "malformed-envelope", "The envelope's attachments are malformed."); };
+    if (!list.is_array() || list.empty() || list.size() > most_attachments) return bad();
+    for (const auto& a : list) {
+        if (!a.is_object() || a.size() != 2) return bad();
+        const json* hash = string_member(a, "hash");
+        const json* sealed = string_member(a, "sealed");
+        if (hash == nullptr || sealed == nullptr || !is_lower_hex(hash->get<std::string>(), 64)) return bad();
+        auto decoded = from_base64(sealed->get<std::string>());
+        if (!decoded) return bad();
+        out.attachments.emplace_back(hash->get<std::string>(), std::move(*decoded));
+    }
+    return std::nullopt;
+}
+
+// Envelope v1: {"attachments"?,"form","key_id","sealed","v"} and nothing else.
 std::optional<http_answer> read_envelope(const std::string& body, envelope_fields& out) {
     const json j = json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return problem(400, "malformed-envelope", "The envelope is not a JSON object.");
@@ -45,12 +58,17 @@ std::optional<http_answer> read_envelope(const std::string& body, envelope_field
     const json* form = string_member(j, "form");
     const json* key_id = string_member(j, "key_id");
     const json* sealed = string_member(j, "sealed");
-    if (form == nullptr || key_id == nullptr || sealed == nullptr || j.size() != 4) {
-        return problem(400, "malformed-envelope", "The envelope must hold exactly form, key_id, sealed and v.");
+    const auto attachments = j.find("attachments");
+    const std::size_t expected_members = attachments == j.end() ? 4 : 5;
+    if (form == nullptr || key_id == nullptr || sealed == nullptr || j.size() != expected_members) {
+        return problem(400, "malformed-envelope", "The envelope must hold exactly form, key_id, sealed, v and any attachments.");
     }
     auto decoded = from_base64(sealed->get<std::string>());
     if (!decoded) return problem(400, "malformed-envelope", "The sealed report is not base64.");
-    out = {form->get<std::string>(), key_id->get<std::string>(), std::move(*decoded)};
+    out.form_id = form->get<std::string>();
+    out.key_id = key_id->get<std::string>();
+    out.sealed = std::move(*decoded);
+    if (attachments != j.end()) return read_attachments(*attachments, out);
     return std::nullopt;
 }
 
@@ -87,8 +105,39 @@ std::optional<http_answer> read_report(const std::string& plaintext, report& out
         if (!p.is_string()) return bad("every page must be a string");
         out.pages.push_back(p.get<std::string>());
     }
+    if (const auto attachments = j.find("attachments"); attachments != j.end()) {
+        if (!attachments->is_array()) return bad("attachments must be a list");
+        for (const auto& a : *attachments) {
+            if (!a.is_string() || !is_lower_hex(a.get<std::string>(), 64)) return bad("attachments must be BLAKE2b hashes");
+            out.attachments.push_back(a.get<std::string>());
+        }
+    }
     return std::nullopt;
 }
+
+// Each attachment must open with the same key, hash to what the envelope
+// claims, and be named by the report: no more, no fewer, no repeats.
+std::optional<http_answer> open_attachments(const envelope_fields& env, const sealing_key& key,
+                                            const std::vector<std::string>& named, std::vector<std::string>& opened) {
+    std::vector<std::string> claimed;
+    for (const auto& [hash, sealed] : env.attachments) {
+        auto content = open_padded(sealed, key.public_key, key.secret_key, largest_attachment_bucket);
+        if (!content) return problem(400, "cannot-open", "An attachment could not be opened.");
+        // Kept (and wiped by the caller) only when it is what the envelope says it is.
+        opened.push_back(std::move(*content));
+        if (hash_hex(opened.back()) != hash) return problem(400, "attachment-mismatch", "An attachment does not match its hash.");
+        claimed.push_back(hash);
+    }
+    std::vector<std::string> expected = named;
+    std::sort(claimed.begin(), claimed.end());
+    std::sort(expected.begin(), expected.end());
+    if (claimed != expected || std::adjacent_find(claimed.begin(), claimed.end()) != claimed.end()) {
+        return problem(400, "attachment-mismatch", "The attachments are not the ones the report names.");
+    }
+    return std::nullopt;
+}
+
+void wipe(std::string& s) { sodium_memzero(s.data(), s.size()); }
 
 }  // namespace
 
@@ -104,56 +153,75 @@ std::string make_reference() {
     return reference;
 }
 
-std::string utc_now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm parts{};
-    gmtime_r(&t, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return text;
-}
-
 http_answer accept_submission(submission_context& ctx, const std::string& envelope) {
     envelope_fields env;
     if (auto p = read_envelope(envelope, env)) return *p;
-    if (env.key_id != ctx.keys.sealing_key_id) {
-        return problem(400, "unknown-key", "The report is sealed to a key this server does not hold.");
+    const std::string now = ctx.now();
+    const sealing_key* key = ctx.keys.accepted_sealing(env.key_id, now);
+    if (key == nullptr) {
+        const bool known = std::any_of(ctx.keys.sealing_keys().begin(), ctx.keys.sealing_keys().end(),
+                                       [&](const sealing_key& k) { return k.key_id == env.key_id; });
+        return known ? problem(400, "retired-key", "The report is sealed to a key that is no longer accepted.")
+                     : problem(400, "unknown-key", "The report is sealed to a key this server does not hold.");
     }
     const catalog_entry* entry = ctx.forms.find(env.form_id);
     if (entry == nullptr) return problem(404, "unknown-form", "There is no such form.");
 
-    auto opened = open_sealed(env.sealed, ctx.keys.sealing_public, ctx.keys.sealing_secret);
+    auto opened = open_sealed(env.sealed, key->public_key, key->secret_key);
     if (!opened) return problem(400, "cannot-open", "The sealed report could not be opened.");
     std::string& plaintext = *opened;
 
     report claimed;
-    auto malformed = read_report(plaintext, claimed);
-    const std::string content_hash = hash_hex(plaintext);
-    sodium_memzero(plaintext.data(), plaintext.size());
-    if (malformed) return *malformed;
-    if (claimed.form_id != env.form_id) return problem(400, "malformed-report", "The report is for another form.");
-    if (claimed.form_version != entry->definition.version) {
-        return problem(422, "unknown-form-version", "The report was made with a version of the form this server does not have.");
+    if (auto malformed = read_report(plaintext, claimed)) {
+        wipe(plaintext);
+        return *malformed;
     }
+    const std::string content_hash = hash_hex(plaintext);
+    std::vector<std::string> attachments;
+    auto done = [&](http_answer answer) {
+        wipe(plaintext);
+        for (auto& a : attachments) wipe(a);
+        return answer;
+    };
+    if (claimed.form_id != env.form_id) return done(problem(400, "malformed-report", "The report is for another form."));
+    if (claimed.form_version != entry->definition.version) {
+        return done(problem(422, "unknown-form-version",
+                              "The report was made with a version of the form this server does not have."));
+    }
+    if (auto p = open_attachments(env, *key, claimed.attachments, attachments)) return done(*p);
 
     // The server's verdict comes from replaying the answers, never from the client.
     const replay_outcome replayed = replay(entry->definition, claimed.answers);
     if (replayed.result != replay_result::submitted || replayed.pages != claimed.pages ||
         replayed.answers_on_path != claimed.answers) {
-        return problem(422, "rejected-by-form", "The answers do not make a complete report on this form.");
+        return done(problem(422, "rejected-by-form", "The answers do not make a complete report on this form."));
     }
 
     auto existing = ctx.db.find_by_submission_id(claimed.submission_id);
-    if (!existing) return problem(503, "store-unavailable", "The report could not be stored. Try again.");
+    if (!existing) return done(problem(503, "store-unavailable", "The report could not be stored. Try again."));
     if (existing->has_value()) {
         const stored_submission& before = **existing;
         if (before.content_hash != content_hash) {
-            return problem(409, "submission-id-reused", "This submission id was already used for a different report.");
+            return done(problem(409, "submission-id-reused", "This submission id was already used for a different report."));
         }
-        return {200, "application/json", before.receipt_json};
+        return done({200, "application/json", before.receipt_json});
     }
 
+    // Only the receiving team can read what is stored: re-seal to its key.
+    const team_key* team = ctx.keys.team(replayed.route.team);
+    if (team == nullptr) return done(problem(503, "team-key-missing", "The receiving team has no key yet. Try again later."));
     stored_submission row;
+    auto resealed = seal_padded(plaintext, team->public_key, largest_report_bucket);
+    if (!resealed) return done(problem(500, "cannot-seal", "The report could not be sealed for its team."));
+    row.sealed_report = std::move(*resealed);
+    for (const auto& content : attachments) {
+        auto sealed = seal_padded(content, team->public_key, largest_attachment_bucket);
+        if (!sealed) return done(problem(500, "cannot-seal", "An attachment could not be sealed for its team."));
+        row.attachments.push_back({hash_hex(content), std::move(*sealed)});
+    }
+    wipe(plaintext);
+    for (auto& a : attachments) wipe(a);
+
     row.submission_id = claimed.submission_id;
     row.content_hash = content_hash;
     row.envelope_hash = hash_hex(envelope);
@@ -161,13 +229,13 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
     row.form_version = entry->definition.version;
     row.team = replayed.route.team;
     row.urgency = replayed.route.urgency;
-    row.received_at = ctx.now();
-    row.sealed_key_id = env.key_id;
-    row.sealed_report = std::move(env.sealed);
+    row.received_at = now;
+    row.team_key_id = team->key_id;
     // A reference collision is rare (40 bits) but possible: draw again.
     for (int attempt = 0; attempt < 5; ++attempt) {
         receipt r{make_reference(), row.submission_id, row.envelope_hash, row.received_at, {}, {}};
-        if (auto s = sign_receipt(r, ctx.keys.receipt_secret, ctx.keys.receipt_public); !s) {
+        const receipt_key& signer = ctx.keys.current_receipt();
+        if (auto s = sign_receipt(r, signer.secret_key, signer.public_key); !s) {
             return problem(500, "cannot-sign", "The receipt could not be signed.");
         }
         row.reference = r.reference;

@@ -1,13 +1,13 @@
 // Accepting a sealed submission: open it, replay the answers through the
-// engine, recompute the route, dedupe, store, and sign a receipt. The
-// client's own verdict and route are never trusted.
+// engine, recompute the route, dedupe, re-seal to the receiving team, store,
+// and sign a receipt. The client's own verdict and route are never trusted.
 #pragma once
 
 #include <functional>
 #include <string>
 
 #include "server/form_catalog.hpp"
-#include "server/key_store.hpp"
+#include "server/keyring.hpp"
 #include "server/problem.hpp"
 #include "server/store.hpp"
 
@@ -15,7 +15,7 @@ namespace frontdesk::server {
 
 struct submission_context {
     const form_catalog& forms;
-    const server_keys& keys;
+    const keyring& keys;
     store& db;
     std::function<std::string()> now;  // UTC time as 2026-11-28T09:15:02Z
 };
@@ -27,6 +27,5 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
 // A reference a person can read out on the phone: FD-XXXX-XXXX in Crockford
 // base32 (no I, L, O or U), 40 random bits.
 std::string make_reference();
-std::string utc_now();
 
 }  // namespace frontdesk::server

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Assembles the web root the server serves (build/web) from web/ and the
 // engine's .js/.wasm:
+//   - our JavaScript is minified (terser, from the lock file's npm packages)
+//     and the CSS loses its comments and runs of white space; the engine's
+//     emscripten glue is minified by emcc already;
 //   - every asset gets a content-hashed name (app.0123456789ab.js), so it can
 //     be cached for a year; references between files are rewritten to the
 //     hashed names, leaves first, so a change anywhere changes every name
@@ -19,6 +22,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { minify } from 'terser';
+
 const [outDir, ...inputs] = process.argv.slice(2);
 if (!outDir || inputs.length === 0) {
   console.error('usage: assemble_web_root.mjs OUT_DIR FILE...');
@@ -29,7 +34,29 @@ const UNHASHED = new Set(['index.html', 'sw.js']);
 const TEXT = /\.(html|js|mjs|css|svg|json|webmanifest)$/;
 const COMPRESSIBLE = /\.(html|js|mjs|css|svg|json|webmanifest|wasm)$/;
 
-const sources = new Map(inputs.map((file) => [path.basename(file), readFileSync(file)]));
+const EMSCRIPTEN_OUTPUT = /^frontdesk-[a-z]+\.js$/;
+
+const minifyJs = async (code) => (await minify(code, {
+  module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false },
+})).code;
+
+// sw.js is minified last, once its asset list is filled in.
+async function minified(name, bytes) {
+  if (name.endsWith('.js') && !EMSCRIPTEN_OUTPUT.test(name) && name !== 'sw.js') {
+    return Buffer.from(await minifyJs(bytes.toString('utf8')), 'utf8');
+  }
+  if (name.endsWith('.css')) {
+    return Buffer.from(bytes.toString('utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')
+      .replace(/\s*([{};])\s*/g, '$1').trim(), 'utf8');
+  }
+  return bytes;
+}
+
+const sources = new Map();
+for (const file of inputs) {
+  const name = path.basename(file);
+  sources.set(name, await minified(name, readFileSync(file)));
+}
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A reference is the name standing alone: not part of a longer name.
 const referencePattern = (name) => new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-])`, 'g');
@@ -77,13 +104,16 @@ for (const name of sources.keys()) assemble(name);
 // The service worker caches everything else under a version that changes with any of it.
 if (sources.has('sw.js')) {
   const assets = [...served.values()].filter((name) => name !== 'index.html').sort();
-  const version = createHash('sha256').update(assets.join('\n')).update(contents.get('index.html') ?? '').digest('hex').slice(0, 16);
+  // The worker's own code counts too: a new worker never shares caches with
+  // the one in charge (it deletes its own caches when it fails to install).
+  const version = createHash('sha256').update(assets.join('\n')).update(contents.get('index.html') ?? '')
+    .update(swText).digest('hex').slice(0, 16);
   const text = swText
     .replace(/const VERSION = '[^']*';/, `const VERSION = '${version}';`)
     .replace(/const ASSETS = \[[^\]]*\];/, `const ASSETS = ${JSON.stringify(assets.map((name) => `/${name}`))};`);
   if (!text.includes(version)) throw new Error('sw.js has no "const VERSION = \'…\';" line to fill in');
   served.set('sw.js', 'sw.js');
-  contents.set('sw.js', Buffer.from(text, 'utf8'));
+  contents.set('sw.js', Buffer.from(await minifyJs(text), 'utf8'));
 }
 
 // Start from an empty folder, so that no stale name is left to be served.

@@ -11,8 +11,12 @@
 #include "engine/envelope.hpp"
 #include "engine/keys.hpp"
 #include "engine/receipt.hpp"
+#include "wasm/random_source.hpp"
 
 namespace {
+
+constexpr const char* no_random_source =
+    "This browser has no secure random number source, so the report cannot be sealed safely.";
 
 std::string last_error;
 std::string returned;  // backs the last const char* handed to JavaScript
@@ -35,9 +39,11 @@ EMSCRIPTEN_KEEPALIVE const char* fd_crypto_last_error() { return last_error.c_st
 
 // 128 random bits, as 32 hex digits: a new report's submission id.
 EMSCRIPTEN_KEEPALIVE const char* fd_random_submission_id() {
+    if (!browser_random_ready()) return fail(no_random_source);
     if (auto ready = frontdesk::crypto_init(); !ready) return fail(ready.err().message);
     unsigned char id[16];
     randombytes_buf(id, sizeof id);
+    if (browser_random_failed()) return fail("The random source failed.");
     return hand_out(frontdesk::to_hex(id, sizeof id));
 }
 
@@ -49,8 +55,12 @@ EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* report, const char* 
     auto key = frontdesk::public_key_from_base64(public_key_b64);
     if (!key) return fail(key.err().message);
     if (frontdesk::key_id_of(*key) != key_id) return fail("The sealing key does not match its id.");
+    // Without a secure random source a sealed box could be predictable:
+    // refuse, so nothing is sealed, queued or sent.
+    if (!browser_random_ready()) return fail(no_random_source);
     auto sealed = frontdesk::seal_envelope(report, form_id, *key);
     if (!sealed) return fail(sealed.err().message);
+    if (browser_random_failed()) return fail("The random source failed while sealing.");
     return hand_out(std::move(sealed->json));
 }
 

@@ -11,7 +11,7 @@ import { loadCrypto, loadEngine } from './engine-client.js';
 
 const SERVICE_NAME = 'Online police station';
 const URGENT_ADVICE = 'If someone is in danger or a crime is happening now, call 999. For other police matters, call 101.';
-const SEND_FAILED = 'We could not get your report ready to send. Your answers are still here. Try again.';
+const SEND_FAILED = 'We could not send your report. Your answers are still here. Try again.';
 const STORAGE_WARNING = 'Your browser may delete what is saved on this device if it runs low on space. Send your report as soon as you can.';
 // Loaded after the first page: the first question needs neither.
 const outboxModule = () => import('./outbox.js');
@@ -432,9 +432,15 @@ function renderQuestionPage(view, { focus, restored = false }) {
   const page = view.page;
   const questions = page.questions ?? [];
   const errors = view.errors ?? [];
+  // Questions an option reveals are drawn under that option, not on their own.
+  const revealed = new Set(questions.flatMap((question) => (question.options ?? []).flatMap((option) => option.reveals ?? [])));
+  const topLevel = questions.filter((question) => !revealed.has(question.id));
   // One question: its label is the page's h1 (GOV.UK "question pages").
-  const single = questions.length === 1;
-  const pageHeading = single ? questions[0].label : (page.title || view.form.title);
+  const single = topLevel.length === 1;
+  const pageHeading = single ? topLevel[0].label : (page.title || view.form.title);
+  const errorOf = (question) => question.error ?? errors.find((error) => error.question === question.id)?.message;
+  const nested = (ids) => questions.filter((question) => ids.includes(question.id))
+    .map((question) => questionGroup(question, { asHeading: false, error: errorOf(question) }));
 
   const form = h('form', {
     class: 'fd-form',
@@ -442,17 +448,16 @@ function renderQuestionPage(view, { focus, restored = false }) {
     on: {
       submit: (event) => { event.preventDefault(); onContinue(form, questions); },
       input: () => saveWhileTyping(form, questions),
-      change: () => saveWhileTyping(form, questions),
+      change: () => { showRevealed(form); saveWhileTyping(form, questions); },
     },
   });
   if (!single) form.append(heading(pageHeading), ...paragraphs(page.body));
-  for (const question of questions) {
-    const inlineError = question.error
-      ?? errors.find((error) => error.question === question.id)?.message;
+  for (const question of topLevel) {
     form.append(questionGroup(question, {
       asHeading: single,
       body: single ? page.body : null,
-      error: inlineError,
+      error: errorOf(question),
+      nested,
     }));
   }
   form.append(button('Continue'));
@@ -482,16 +487,38 @@ function onContinue(form, questions) {
   });
 }
 
+// The answer as the engine takes it (docs/engine-view.md): a radio's value;
+// checkboxes' values in option order, joined by commas; a date as
+// YEAR-MONTH-DAY as typed ("" when all three are empty); else the text.
 function readValue(form, question) {
-  if (question.type === 'radios') {
-    const checked = [...form.querySelectorAll('input[type="radio"]')]
-      .find((input) => input.name === question.id && input.checked);
-    return checked ? checked.value : '';
+  if (question.type === 'radios' || question.type === 'checkboxes') {
+    return [...form.querySelectorAll('input')]
+      .filter((input) => input.name === question.id && input.checked)
+      .map((input) => input.value).join(',');
+  }
+  if (question.type === 'date') {
+    const parts = DATE_PARTS.map(([part]) => document.getElementById(datePartId(question.id, part))?.value.trim() ?? '');
+    return parts.every((part) => part === '') ? '' : [parts[2], parts[1], parts[0]].join('-');
   }
   return document.getElementById(fieldId(question.id))?.value ?? '';
 }
 
-function questionGroup(question, { asHeading, body, error }) {
+const DATE_PARTS = [['day', 'Day', 2], ['month', 'Month', 2], ['year', 'Year', 4]];
+
+// The day carries the field id, so the error summary lands on it.
+function datePartId(questionId, part) {
+  return part === 'day' ? fieldId(questionId) : `${fieldId(questionId)}-${part}`;
+}
+
+// Shows the questions under each chosen option, hides the others.
+function showRevealed(form) {
+  for (const input of form.querySelectorAll('input[aria-controls]')) {
+    document.getElementById(input.getAttribute('aria-controls'))
+      ?.classList.toggle('fd-conditional--hidden', !input.checked);
+  }
+}
+
+function questionGroup(question, { asHeading, body, error, nested = () => [] }) {
   const id = fieldId(question.id);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -502,28 +529,16 @@ function questionGroup(question, { asHeading, body, error }) {
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || null;
   const group = h('div', { class: `fd-form-group${error ? ' fd-form-group--error' : ''}` });
 
-  if (question.type === 'radios') {
+  if (question.type === 'radios' || question.type === 'checkboxes' || question.type === 'date') {
     const legendText = asHeading
       ? h('h1', { class: 'fd-fieldset__heading', tabindex: '-1' }, question.label)
       : question.label;
+    const inputs = question.type === 'date'
+      ? dateInputs(question, error)
+      : choices(question, id, error, nested);
     group.append(h('fieldset', { class: 'fd-fieldset', 'aria-describedby': describedBy },
       h('legend', { class: `fd-fieldset__legend fd-fieldset__legend--${asHeading ? 'l' : 'm'}` }, legendText),
-      paragraphs(body), hint, errorMessage,
-      h('div', { class: 'fd-radios' }, (question.options ?? []).map((option, index) => {
-        // The first radio carries the field id, so the error summary lands on it.
-        const optionId = index === 0 ? id : `${id}-${index + 1}`;
-        return h('div', { class: 'fd-radios__item' },
-          h('input', {
-            class: 'fd-radios__input',
-            id: optionId,
-            name: question.id,
-            type: 'radio',
-            value: option.value,
-            checked: option.value === question.value,
-            'aria-invalid': error ? 'true' : null,
-          }),
-          h('label', { class: 'fd-label fd-radios__label', for: optionId }, option.label));
-      }))));
+      paragraphs(body), hint, errorMessage, inputs));
     return group;
   }
 
@@ -539,6 +554,60 @@ function questionGroup(question, { asHeading, body, error }) {
     ...paragraphs(body), hint, errorMessage, field,
   ].filter(Boolean));
   return group;
+}
+
+// Radios or checkboxes; an option that reveals questions has them drawn under
+// it, shown only while it is chosen (GOV.UK conditional reveal).
+function choices(question, id, error, nested) {
+  const kind = question.type === 'checkboxes' ? 'checkboxes' : 'radios';
+  const chosen = kind === 'checkboxes' ? (question.value ?? '').split(',') : [question.value];
+  return h('div', { class: `fd-radios${kind === 'checkboxes' ? ' fd-checkboxes' : ''}` }, (question.options ?? []).map((option, index) => {
+    // The first option carries the field id, so the error summary lands on it.
+    const optionId = index === 0 ? id : `${id}-${index + 1}`;
+    const checked = chosen.includes(option.value);
+    const reveals = option.reveals ?? [];
+    const conditionalId = `${optionId}-conditional`;
+    return [
+      h('div', { class: 'fd-radios__item' },
+        h('input', {
+          class: 'fd-radios__input',
+          id: optionId,
+          name: question.id,
+          type: kind === 'checkboxes' ? 'checkbox' : 'radio',
+          value: option.value,
+          checked,
+          'aria-invalid': error ? 'true' : null,
+          'aria-controls': reveals.length ? conditionalId : null,
+        }),
+        h('label', { class: 'fd-label fd-radios__label', for: optionId }, option.label),
+        option.hint ? h('div', { class: 'fd-hint fd-radios__hint' }, option.hint) : null),
+      reveals.length
+        ? h('div', { class: `fd-conditional${checked ? '' : ' fd-conditional--hidden'}`, id: conditionalId }, nested(reveals))
+        : null,
+    ];
+  }).flat());
+}
+
+// A date as three boxes, day, month and year (GOV.UK date input).
+function dateInputs(question, error) {
+  const [year = '', month = '', day = ''] = (question.value ?? '').split('-');
+  const values = { day, month, year };
+  const autocomplete = question.autocomplete === 'bday' ? 'bday' : null;
+  return h('div', { class: 'fd-date-input' }, DATE_PARTS.map(([part, label, width]) => {
+    const partId = datePartId(question.id, part);
+    return h('div', { class: 'fd-date-input__item' },
+      h('label', { class: 'fd-label fd-date-input__label', for: partId }, label),
+      h('input', {
+        class: `fd-input fd-input--width-${width}${error ? ' fd-input--error' : ''}`,
+        id: partId,
+        name: `${question.id}-${part}`,
+        type: 'text',
+        inputmode: 'numeric',
+        autocomplete: autocomplete && `${autocomplete}-${part}`,
+        value: values[part],
+        'aria-invalid': error ? 'true' : null,
+      }));
+  }));
 }
 
 function textarea(id, error) {
@@ -750,10 +819,11 @@ async function confirmReceipt(outbox, entry) {
   const ok = sealer.verifyReceipt(entry.receipt, keys.receipt.public_key,
     { envelope: entry.envelope, submissionId: entry.id });
   if (!ok) {
-    // Not a receipt for this report: it stays in the outbox and is sent again.
+    // Not a receipt for this report: it stays in the outbox and is sent
+    // again later; the keys are fetched afresh in case they changed.
     console.error('the receipt did not verify');
     keysPromise = null;
-    await outbox.sendEntry({ ...entry, state: 'waiting' }).catch(() => {});
+    await outbox.retryLater(entry, 'the receipt did not verify');
     return;
   }
   await outbox.markDelivered(entry);
@@ -826,10 +896,13 @@ async function showReport(id, focus, { refresh = false } = {}) {
     });
     return;
   }
-  const online = navigator.onLine;
-  const statusText = online
-    ? 'Sending your report…'
-    : 'Saved on this phone — we’ll send it as soon as you’re back online.';
+  const statusText = !navigator.onLine
+    ? 'Saved on this phone — we’ll send it as soon as you’re back online.'
+    : entry.unverified
+      ? 'We could not send your report yet: we could not confirm that it arrived safely. It is still saved on this device and we will try again.'
+      : entry.attempts > 0
+        ? 'We could not send your report yet. It is still saved on this device and we will try again.'
+        : 'Sending your report…';
   const existing = appRoot.querySelector('[data-state="waiting"] .fd-status');
   if (refresh && existing) {
     if (existing.textContent !== statusText) existing.textContent = statusText;

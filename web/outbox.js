@@ -45,6 +45,7 @@ export async function sendEntry(entry) {
     });
     if (response.ok) {
       next = { ...entry, state: 'answered', receipt: await response.json() };
+      delete next.lastError;
     } else if (isFinal(response.status)) {
       let problem = {};
       try { problem = await response.json(); } catch { /* not problem+json */ }
@@ -58,6 +59,16 @@ export async function sendEntry(entry) {
     next = { ...entry, state: 'waiting', attempts, nextAttemptAt: Date.now() + backoff(attempts), lastError: String(error.message ?? error) };
   }
   // The entry may have left the outbox meanwhile (verified in another tab).
+  if (await get('outbox', entry.id)) await put('outbox', next, { durable: true });
+  return next;
+}
+
+// Back to waiting, to be sent again after the next delay: for a receipt that
+// did not verify (the same envelope sent again gets the server's receipt for it).
+export async function retryLater(entry, reason) {
+  const attempts = entry.attempts + 1;
+  const next = { ...entry, state: 'waiting', attempts, nextAttemptAt: Date.now() + backoff(attempts), lastError: reason, unverified: true };
+  delete next.receipt;
   if (await get('outbox', entry.id)) await put('outbox', next, { durable: true });
   return next;
 }

@@ -2,12 +2,15 @@
 // and sent with no connection.
 //   - the app shell (index.html and every content-hashed file) is cached per
 //     app version; hashed files never change, so they are served from cache;
-//   - the forms list, every form image and the public keys are cached in one
-//     cache that outlives app versions, and refreshed in the background;
+//   - the forms list, every form image and the public keys are cached per app
+//     version too, served from the cache and refreshed behind it;
 //   - a new version installs only once it has the whole shell, every form and
-//     the keys: offline, the old version stays in charge, so an update never
-//     leaves the cached forms unusable. It takes over when no tab uses the
-//     old one (no skipWaiting), so an open page never loses its files;
+//     the keys, in caches of its own: if it cannot (offline, a file missing),
+//     the old version stays in charge with its caches untouched, so an update
+//     never leaves the cached forms unusable (nor gives the old engine form
+//     images it was not built for). It takes over when no tab uses the old one
+//     (no skipWaiting), so an open page never loses its files, and only then
+//     are the old caches deleted;
 //   - Background Sync sends the outbox while no page is open.
 // Filled in by wasm/assemble_web_root.mjs:
 const VERSION = 'dev';
@@ -16,7 +19,7 @@ const ASSETS = [];
 import { sendDue } from './outbox.js';
 
 const SHELL = `fd-shell-${VERSION}`;
-const DATA = 'fd-data';
+const DATA = `fd-data-${VERSION}`;
 
 async function cacheData(cache) {
   const forms = await fetch('/api/forms', { cache: 'no-cache' });
@@ -36,16 +39,23 @@ async function cacheData(cache) {
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const shell = await caches.open(SHELL);
-    await shell.addAll(['/', ...ASSETS]);
-    await cacheData(await caches.open(DATA));
+    try {
+      const shell = await caches.open(SHELL);
+      await shell.addAll(['/', ...ASSETS]);
+      await cacheData(await caches.open(DATA));
+    } catch (error) {
+      // Not installed: the version in charge stays, and this one leaves nothing behind.
+      await caches.delete(SHELL);
+      await caches.delete(DATA);
+      throw error;
+    }
   })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith('fd-shell-') && name !== SHELL) await caches.delete(name);
+      if (name.startsWith('fd-') && name !== SHELL && name !== DATA) await caches.delete(name);
     }
     // Take the page of the first visit too, so it works offline without a reload.
     await self.clients.claim();

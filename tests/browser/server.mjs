@@ -11,7 +11,8 @@ import path from 'node:path';
 const REQUIRED_ENV = ['FRONTDESK_BIN', 'FRONTDESK_WEB', 'FRONTDESK_FORMS'];
 const LISTENING = /^frontdesk: listening on (http:\/\/127\.0\.0\.1:\d+)\b/m;
 
-export async function startServer({ timeoutMs = 20_000 } = {}) {
+// web: serve this folder instead of FRONTDESK_WEB (a test that deploys a new app version).
+export async function startServer({ timeoutMs = 20_000, web = process.env.FRONTDESK_WEB } = {}) {
   const missing = REQUIRED_ENV.filter((name) => !process.env[name]);
   if (missing.length) {
     throw new Error(`the browser tests need ${missing.join(', ')} set: FRONTDESK_BIN is the native `
@@ -21,7 +22,7 @@ export async function startServer({ timeoutMs = 20_000 } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-browser-'));
   const child = spawn(process.env.FRONTDESK_BIN, [
     'serve', '--port', '0', '--data', dataDir,
-    '--web', process.env.FRONTDESK_WEB, '--forms', process.env.FRONTDESK_FORMS,
+    '--web', web, '--forms', process.env.FRONTDESK_FORMS,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
 
   let stdout = '';

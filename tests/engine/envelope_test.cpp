@@ -79,5 +79,5 @@ TEST_CASE("every flipped byte, truncation or odd size of a sealed box is refused
 
 TEST_CASE("a report larger than the largest bucket is refused, not truncated") {
     key_pair server;
-    CHECK(!seal_envelope(std::string(largest_bucket, 'x'), "f", server.pk));
+    CHECK(!seal_envelope(std::string(largest_report_bucket, 'x'), "f", server.pk));
 }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "engine/receipt.hpp"
@@ -107,7 +108,7 @@ TEST_CASE("a tampered ciphertext is refused with a 4xx and nothing is stored") {
 
 TEST_CASE("an oversized body is refused with 413") {
     running_server srv;
-    auto reply = server::http_call("127.0.0.1", srv.port(), "POST", "/api/submissions", std::string(3 * 1024 * 1024, 'x'));
+    auto reply = server::http_call("127.0.0.1", srv.port(), "POST", "/api/submissions", std::string(17 * 1024 * 1024, 'x'));
     REQUIRE(reply);
     CHECK(reply->status == 413);
     // The server is still serving.
@@ -118,9 +119,100 @@ TEST_CASE("an oversized body is refused with 413") {
 
 TEST_CASE("the server makes development keys with secret files readable only by their owner") {
     running_server srv;
-    for (const char* name : {"sealing.secret", "receipt.secret"}) {
+    std::size_t secrets = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(srv.data)) {
+        if (entry.path().extension() != ".secret") continue;
+        ++secrets;
         struct stat st {};
-        REQUIRE(stat((srv.data + "/keys/" + name).c_str(), &st) == 0);
-        CHECK((st.st_mode & 0777) == 0600);
+        REQUIRE(stat(entry.path().c_str(), &st) == 0);
+        CHECK_MESSAGE((st.st_mode & 0777) == 0600, entry.path());
+    }
+    CHECK(secrets == 3);  // sealing, receipt, and the bike theft form's one team
+}
+
+namespace {
+
+// Runs a command and returns what it printed on standard output.
+std::string run_and_read(const std::string& command, int& exit_status) {
+    std::string output;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buf[4096];
+    std::size_t n = 0;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+    const int status = pclose(pipe);
+    exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return output;
+}
+
+}  // namespace
+
+TEST_CASE("the receiving team opens its queue with its own key, and no other key opens it") {
+    running_server srv;
+    auto keys = server::fetch_public_keys("127.0.0.1", srv.port());
+    REQUIRE(keys);
+    auto sealed = server::seal_answers(testing::bike_theft_form(), testing::complete_bike_answers(),
+                                       server::new_submission_id(), keys->sealing);
+    REQUIRE(sealed);
+    auto reply = server::http_call("127.0.0.1", srv.port(), "POST", "/api/submissions", sealed->json);
+    REQUIRE(reply);
+    REQUIRE(reply->status == 201);
+    const auto r = server::parse_receipt(reply->body);
+    REQUIRE(r);
+    REQUIRE(srv.process->stop() == 0);
+
+    const std::string team = "borough-property-crime";
+    const std::string inbox = std::string(FRONTDESK_BIN) + " inbox --team " + team + " --data " + srv.data;
+    int status = -1;
+    const std::string out = run_and_read(inbox + " --key " + srv.data + "/team-keys/" + team + ".secret", status);
+    CHECK(status == 0);
+    const auto line = json::parse(out.substr(0, out.find('\n')));
+    CHECK(line.at("reference") == r->reference);
+    CHECK(line.at("report").at("answers").at("make") == "Raleigh");
+    CHECK(line.at("report").at("route").at("team") == team);
+
+    // A key that is not the team's opens nothing.
+    testing::temp_dir other;
+    bool created = false;
+    REQUIRE(server::init_keys(other.str(), created));
+    REQUIRE(server::add_team_key(other.str(), "someone-else", other.str() + "/someone-else.secret"));
+    const std::string refused = run_and_read(inbox + " --key " + other.str() + "/someone-else.secret 2>/dev/null", status);
+    CHECK(status == 1);
+    CHECK(refused.find("Raleigh") == std::string::npos);
+}
+
+TEST_CASE("nothing the server serves holds secret key material") {
+    // The real web app when it has been built (make test builds it first).
+    const std::string built_web = std::string(FRONTDESK_SOURCE_DIR) + "/build/web";
+    testing::temp_dir dir;
+    const std::string data = dir.str() + "/data";
+    const std::string web = std::filesystem::exists(built_web + "/index.html") ? built_web : dir.str() + "/web";
+    std::filesystem::create_directories(web);
+    testing::server_process process(data, web);
+
+    std::vector<std::string> secrets;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(data)) {
+        if (entry.path().extension() != ".secret") continue;
+        std::ifstream in(entry.path());
+        std::string line;
+        std::getline(in, line);
+        const auto raw = from_base64(line);
+        REQUIRE(raw);
+        secrets.push_back(line);
+        secrets.push_back(to_hex(*raw));
+        secrets.push_back(std::string(raw->begin(), raw->end()));
+        // The Ed25519 secret key's first half is its seed: catch that alone too.
+        secrets.push_back(to_base64(raw->data(), 32));
+    }
+    REQUIRE(secrets.size() == 12);
+
+    std::vector<std::string> targets = {"/", "/api/keys", "/api/forms", "/api/forms/bike-theft", "/healthz"};
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(web)) {
+        if (entry.is_regular_file()) targets.push_back("/" + std::filesystem::relative(entry.path(), web).string());
+    }
+    for (const auto& target : targets) {
+        auto reply = server::http_call("127.0.0.1", process.port(), "GET", target);
+        REQUIRE(reply);
+        for (const auto& secret : secrets) CHECK_MESSAGE(reply->body.find(secret) == std::string::npos, target);
     }
 }

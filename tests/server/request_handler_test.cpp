@@ -48,10 +48,12 @@ TEST_CASE("GET /api/keys publishes public keys only") {
     testing::server_fixture fx;
     const auto res = call(fx, http::verb::get, "/api/keys");
     const auto keys = json::parse(res.body());
-    CHECK(keys.at("sealing").at("key_id") == fx.keys.sealing_key_id);
-    CHECK(keys.at("receipt").at("key_id") == fx.keys.receipt_key_id);
-    const std::string secret = to_base64(fx.keys.sealing_secret.data(), fx.keys.sealing_secret.size());
-    CHECK(res.body().find(secret) == std::string::npos);
+    CHECK(keys.at("sealing").at("key_id") == fx.keys.current_sealing().key_id);
+    CHECK(keys.at("receipt").at("key_id") == fx.keys.current_receipt().key_id);
+    const auto& sealing_secret = fx.keys.current_sealing().secret_key;
+    const auto& receipt_secret = fx.keys.current_receipt().secret_key;
+    CHECK(res.body().find(to_base64(sealing_secret.data(), sealing_secret.size())) == std::string::npos);
+    CHECK(res.body().find(to_base64(receipt_secret.data(), receipt_secret.size())) == std::string::npos);
     CHECK(res.body().find("secret") == std::string::npos);
 }
 
@@ -59,7 +61,7 @@ TEST_CASE("POST /api/submissions stores a report and answers with a receipt") {
     testing::server_fixture fx;
     const form& f = fx.forms->find("bike-theft")->definition;
     auto sealed = server::seal_answers(f, testing::complete_bike_answers(), server::new_submission_id(),
-                                       fx.keys.sealing_public);
+                                       fx.keys.current_sealing().public_key);
     REQUIRE(sealed);
     const auto res = call(fx, http::verb::post, "/api/submissions", sealed->json);
     CHECK(res.result_int() == 201);

@@ -20,7 +20,7 @@ server::stored_submission row(const std::string& reference, const std::string& s
     s.team = "t";
     s.urgency = "standard";
     s.received_at = "2026-11-28T09:15:02Z";
-    s.sealed_key_id = "k";
+    s.team_key_id = "k";
     s.sealed_report = {1, 2, 3};
     s.receipt_json = "{}";
     return s;
@@ -74,4 +74,44 @@ TEST_CASE("a taken reference or submission id is refused and tells which") {
 
 TEST_CASE("a store that cannot be opened is an error, not a crash") {
     CHECK(!server::store::open("/nonexistent-dir/x/y.sqlite3"));
+}
+
+TEST_CASE("a team's queue lists urgent reports first, then oldest first, with their attachments") {
+    testing::temp_dir dir;
+    auto db = server::store::open(dir.str() + "/s.sqlite3");
+    REQUIRE(db);
+    auto old_standard = row("FD-0000-0001", "id1");
+    old_standard.received_at = "2026-11-01T00:00:00Z";
+    auto new_urgent = row("FD-0000-0002", "id2");
+    new_urgent.urgency = "urgent";
+    new_urgent.attachments = {{"bb", {4, 5}}, {"aa", {6}}};
+    auto other_team = row("FD-0000-0003", "id3");
+    other_team.team = "elsewhere";
+    for (const auto* r : {&old_standard, &new_urgent, &other_team}) REQUIRE((*db)->insert(*r));
+
+    auto queue = (*db)->queue_for_team("t");
+    REQUIRE(queue);
+    REQUIRE(queue->size() == 2);
+    CHECK((*queue)[0].reference == "FD-0000-0002");
+    CHECK((*queue)[1].reference == "FD-0000-0001");
+    CHECK((*queue)[0].sealed_report == bytes{1, 2, 3});
+    REQUIRE((*queue)[0].attachments.size() == 2);
+    CHECK((*queue)[0].attachments[0].hash == "aa");
+    CHECK((*queue)[0].attachments[1].sealed == bytes{4, 5});
+}
+
+TEST_CASE("a failed insert leaves nothing behind, attachments included") {
+    testing::temp_dir dir;
+    auto db = server::store::open(dir.str() + "/s.sqlite3");
+    REQUIRE(db);
+    REQUIRE((*db)->insert(row("FD-0000-0001", "id1")));
+    auto clash = row("FD-0000-0002", "id1");  // same submission id
+    clash.attachments = {{"aa", {1}}};
+    CHECK(!(*db)->insert(clash));
+    CHECK(*(*db)->count() == 1);
+    auto queue = (*db)->queue_for_team("t");
+    REQUIRE(queue);
+    CHECK((*queue)[0].attachments.empty());
+    // The store is still usable after the rollback.
+    CHECK((*db)->insert(row("FD-0000-0003", "id3")));
 }

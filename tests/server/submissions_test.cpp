@@ -1,10 +1,15 @@
 #include "server/submissions.hpp"
 
 #include <doctest/doctest.h>
+#include <sodium.h>
+
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/envelope.hpp"
 #include "engine/receipt.hpp"
+#include "server/clock.hpp"
 #include "engine/report.hpp"
 #include "server/submission_client.hpp"
 #include "tests/support/forms.hpp"
@@ -19,7 +24,7 @@ std::string problem_type(const server::http_answer& a) { return json::parse(a.bo
 
 // Seals any report text, valid or not, to the fixture's key.
 std::string seal_text(const testing::server_fixture& fx, const std::string& report, const std::string& form_id = "bike-theft") {
-    auto sealed = seal_envelope(report, form_id, fx.keys.sealing_public);
+    auto sealed = seal_envelope(report, form_id, fx.keys.current_sealing().public_key);
     REQUIRE(sealed);
     return sealed->json;
 }
@@ -35,13 +40,13 @@ const std::string id_a = "00112233445566778899aabbccddeeff";
 TEST_CASE("a valid report is stored once with a receipt that verifies") {
     testing::server_fixture fx;
     const form& f = fx.forms->find("bike-theft")->definition;
-    auto sealed = server::seal_answers(f, testing::complete_bike_answers(), id_a, fx.keys.sealing_public);
+    auto sealed = server::seal_answers(f, testing::complete_bike_answers(), id_a, fx.keys.current_sealing().public_key);
     REQUIRE(sealed);
     const auto answer = server::accept_submission(*fx.submissions, sealed->json);
     REQUIRE(answer.status == 201);
     auto r = server::parse_receipt(answer.body);
     REQUIRE(r);
-    CHECK(verify_receipt(*r, fx.keys.receipt_public));
+    CHECK(verify_receipt(*r, fx.keys.current_receipt().public_key));
     CHECK(r->submission_id == id_a);
     CHECK(r->envelope_hash == sealed->hash);
     CHECK(r->reference.size() == 12);
@@ -165,4 +170,139 @@ TEST_CASE("references read well on the phone") {
         CHECK(ref[7] == '-');
         CHECK(ref.find_first_of("ILOU") == std::string::npos);
     }
+}
+
+namespace {
+
+// The team's key pair, as the team would hold it.
+struct team_keys {
+    box_public_key pk{};
+    box_secret_key sk{};
+};
+
+team_keys team_of(const testing::server_fixture& fx, const std::string& team) {
+    team_keys k;
+    auto sk = server::read_team_secret(fx.team_secret_path(team));
+    REQUIRE(sk);
+    k.sk = *sk;
+    REQUIRE(crypto_scalarmult_base(k.pk.data(), k.sk.data()) == 0);
+    return k;
+}
+
+}  // namespace
+
+TEST_CASE("the stored report is sealed to the receiving team: its key opens it, the server's does not") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    const std::string report = report_text(f, testing::complete_bike_answers(), id_a);
+    REQUIRE(server::accept_submission(*fx.submissions, seal_text(fx, report)).status == 201);
+
+    auto queue = fx.db->queue_for_team("borough-property-crime");
+    REQUIRE(queue);
+    REQUIRE(queue->size() == 1);
+    const auto& row = (*queue)[0];
+    const team_keys team = team_of(fx, "borough-property-crime");
+    CHECK(row.team_key_id == key_id_of(team.pk));
+    auto opened = open_padded(row.sealed_report, team.pk, team.sk, largest_report_bucket);
+    REQUIRE(opened);
+    CHECK(*opened == report);
+    const auto& server_key = fx.keys.current_sealing();
+    CHECK(!open_padded(row.sealed_report, server_key.public_key, server_key.secret_key, largest_report_bucket));
+}
+
+TEST_CASE("after a rotation, reports sealed to the old key still open until its window ends") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    const box_public_key old_key = fx.keys.current_sealing().public_key;
+    REQUIRE(server::rotate_sealing_key(fx.key_dir, 30));
+    fx.reload_keys();
+    CHECK(fx.keys.current_sealing().public_key != old_key);
+
+    auto sealed_offline = server::seal_answers(f, testing::complete_bike_answers(), id_a, old_key);
+    REQUIRE(sealed_offline);
+    CHECK(server::accept_submission(*fx.submissions, sealed_offline->json).status == 201);
+
+    fx.submissions->now = [] { return server::utc_days_from_now(31); };
+    auto too_late = server::seal_answers(f, testing::complete_bike_answers(), "ffeeddccbbaa99887766554433221100", old_key);
+    REQUIRE(too_late);
+    const auto refused = server::accept_submission(*fx.submissions, too_late->json);
+    CHECK(refused.status == 400);
+    CHECK(problem_type(refused) == "/problems/retired-key");
+    auto with_new_key = server::seal_answers(f, testing::complete_bike_answers(), "ffeeddccbbaa99887766554433221100",
+                                             fx.keys.current_sealing().public_key);
+    REQUIRE(with_new_key);
+    CHECK(server::accept_submission(*fx.submissions, with_new_key->json).status == 201);
+}
+
+TEST_CASE("attachments are bound to the report by their hashes and stored sealed to the team") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    const box_public_key& server_key = fx.keys.current_sealing().public_key;
+    const std::string photo = "\x89PNG pretend photo of the bike";
+    const std::string receipt_scan = "pretend scan of the purchase receipt";
+    auto sealed_photo = seal_attachment(photo, server_key);
+    auto sealed_scan = seal_attachment(receipt_scan, server_key);
+    REQUIRE(sealed_photo);
+    REQUIRE(sealed_scan);
+
+    report r = make_report(f, replay(f, testing::complete_bike_answers()), id_a, "en");
+    r.attachments = {sealed_photo->hash, sealed_scan->hash};
+    std::sort(r.attachments.begin(), r.attachments.end());
+
+    SUBCASE("all present and matching: stored") {
+        auto envelope = seal_envelope(report_json(r), f.id, server_key, {*sealed_photo, *sealed_scan});
+        REQUIRE(envelope);
+        REQUIRE(server::accept_submission(*fx.submissions, envelope->json).status == 201);
+        auto queue = fx.db->queue_for_team("borough-property-crime");
+        REQUIRE(queue);
+        REQUIRE((*queue)[0].attachments.size() == 2);
+        const team_keys team = team_of(fx, "borough-property-crime");
+        for (const auto& a : (*queue)[0].attachments) {
+            auto content = open_padded(a.sealed, team.pk, team.sk, largest_attachment_bucket);
+            REQUIRE(content);
+            CHECK(hash_hex(*content) == a.hash);
+            CHECK((*content == photo || *content == receipt_scan));
+        }
+    }
+    SUBCASE("one missing: refused") {
+        auto envelope = seal_envelope(report_json(r), f.id, server_key, {*sealed_photo});
+        REQUIRE(envelope);
+        const auto answer = server::accept_submission(*fx.submissions, envelope->json);
+        CHECK(answer.status == 400);
+        CHECK(problem_type(answer) == "/problems/attachment-mismatch");
+    }
+    SUBCASE("one not named by the report: refused") {
+        report without = r;
+        without.attachments = {sealed_photo->hash};
+        auto envelope = seal_envelope(report_json(without), f.id, server_key, {*sealed_photo, *sealed_scan});
+        REQUIRE(envelope);
+        CHECK(problem_type(server::accept_submission(*fx.submissions, envelope->json)) == "/problems/attachment-mismatch");
+    }
+    SUBCASE("swapped for other bytes under the same hash: refused") {
+        sealed_attachment forged = *sealed_scan;
+        forged.hash = sealed_photo->hash;
+        auto envelope = seal_envelope(report_json(r), f.id, server_key, {*sealed_photo, forged});
+        REQUIRE(envelope);
+        CHECK(problem_type(server::accept_submission(*fx.submissions, envelope->json)) == "/problems/attachment-mismatch");
+    }
+    CHECK(*fx.db->count() <= 1);
+}
+
+TEST_CASE("every byte of an envelope flipped in turn is refused, and nothing new is stored") {
+    testing::server_fixture fx;
+    const form& f = fx.forms->find("bike-theft")->definition;
+    const std::string envelope = seal_text(fx, report_text(f, testing::complete_bike_answers(), id_a));
+    for (std::size_t i = 0; i < envelope.size(); ++i) {
+        std::string flipped = envelope;
+        flipped[i] = static_cast<char>(flipped[i] ^ 0x01);
+        const auto answer = server::accept_submission(*fx.submissions, flipped);
+        CHECK_MESSAGE(answer.status >= 400, "byte " << i << " gave " << answer.status);
+        CHECK(answer.status < 500);
+    }
+    for (std::size_t n = 0; n < envelope.size(); n += 7) {
+        CHECK(server::accept_submission(*fx.submissions, envelope.substr(0, n)).status >= 400);
+    }
+    CHECK(*fx.db->count() == 0);
+    // The original still goes through: nothing above poisoned its id.
+    CHECK(server::accept_submission(*fx.submissions, envelope).status == 201);
 }

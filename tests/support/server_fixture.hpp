@@ -9,7 +9,7 @@
 #include <random>
 
 #include "server/form_catalog.hpp"
-#include "server/key_store.hpp"
+#include "server/keyring.hpp"
 #include "server/request_handler.hpp"
 #include "server/store.hpp"
 #include "server/submissions.hpp"
@@ -38,7 +38,8 @@ private:
 
 struct server_fixture {
     temp_dir dir;
-    server::server_keys keys;
+    std::string key_dir = dir.str() + "/keys";
+    server::keyring keys;
     std::unique_ptr<server::form_catalog> forms;
     std::unique_ptr<server::store> db;
     std::unique_ptr<server::submission_context> submissions;
@@ -46,13 +47,12 @@ struct server_fixture {
 
     server_fixture() {
         bool created = false;
-        REQUIRE(server::make_missing_keys(dir.str() + "/keys", created));
-        auto loaded = server::load_keys(dir.str() + "/keys");
-        REQUIRE(loaded);
-        keys = *loaded;
+        REQUIRE(server::init_keys(key_dir, created));
         auto catalog = server::form_catalog::load(std::string(FRONTDESK_SOURCE_DIR) + "/forms");
         REQUIRE(catalog);
         forms = std::make_unique<server::form_catalog>(std::move(*catalog));
+        for (const auto& team : forms->teams()) REQUIRE(server::add_team_key(key_dir, team, team_secret_path(team)));
+        reload_keys();
         auto opened = server::store::open(dir.str() + "/frontdesk.sqlite3");
         REQUIRE(opened);
         db = std::move(*opened);
@@ -60,7 +60,16 @@ struct server_fixture {
         server::config settings;
         settings.web_root = dir.str() + "/web";
         std::filesystem::create_directories(settings.web_root);
-        application.reset(new server::app{settings, *submissions, server::public_keys_json(keys)});
+        application.reset(new server::app{settings, *submissions, keys.public_json()});
+    }
+
+    std::string team_secret_path(const std::string& team) const { return dir.str() + "/" + team + ".secret"; }
+
+    // After a rotation on disk: the context refers to `keys`, so it sees the change.
+    void reload_keys() {
+        auto loaded = server::keyring::load(key_dir);
+        REQUIRE(loaded);
+        keys = std::move(*loaded);
     }
 };
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ namespace frontdesk::testing {
 class server_process {
 public:
     server_process(const std::string& data_dir, const std::string& web_dir) {
+        std::fflush(nullptr);  // so the child does not repeat our buffered output
         int out[2];
         REQUIRE(pipe(out) == 0);
         pid_ = fork();
