@@ -81,6 +81,7 @@ function backLink(onBack) {
 // shown) or 'none' (first load: leave the person where the browser put them).
 function mount({ title, back = null, content, focus, hasErrors = false }) {
   beforeMain.replaceChildren(...(back ? [back] : []));
+  document.documentElement.lang = 'en';
   appRoot.replaceChildren(...content);
   appRoot.removeAttribute('aria-busy');
   afterFirstPage();
@@ -411,13 +412,34 @@ function act(step) {
 
 function renderView(view, options) {
   switch (view.state) {
-    case 'question': return renderQuestionPage(view, options);
-    case 'exit': return renderExitPage(view, options);
-    case 'check': return renderCheckPage(view, options);
+    case 'question': renderQuestionPage(view, options); break;
+    case 'exit': renderExitPage(view, options); break;
+    case 'check': renderCheckPage(view, options); break;
     default:
       console.error('unknown view state', view.state);
-      return showProblem(options);
+      showProblem(options);
+      return;
   }
+  if (view.language) document.documentElement.lang = view.language;
+  const switcher = languageSwitcher(view);
+  if (switcher) beforeMain.prepend(switcher);
+}
+
+// The form's languages, when it has more than one (GOV.UK language select):
+// the current one as text, each other one as a link in its own language.
+function languageSwitcher(view) {
+  const languages = view.form.languages ?? [];
+  if (languages.length < 2 || !engine?.setLanguage) return null;
+  return h('nav', { class: 'fd-language-select', 'aria-label': 'Language' },
+    h('ul', { class: 'fd-language-select__list' }, languages.map((language) => (language.code === view.language
+      ? h('li', { class: 'fd-language-select__item', 'aria-current': 'true' }, language.name)
+      : h('li', { class: 'fd-language-select__item' }, h('a', {
+        href: '#',
+        class: 'fd-link',
+        lang: language.code,
+        hreflang: language.code,
+        on: { click: (event) => { event.preventDefault(); act(() => engine.setLanguage(language.code)); } },
+      }, language.name))))));
 }
 
 function back(view) {
@@ -741,7 +763,7 @@ async function sendReport(sendButton, status) {
     // server keeps for this submission id is the receipt for this envelope.
     if (!session.sealed || session.sealed.keyId !== keys.sealing.key_id) {
       const sealed = engine.seal(sealer, {
-        publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: 'en', formId: session.formId,
+        publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: engine.view().language ?? 'en', formId: session.formId,
       });
       session.sealed = { ...sealed, keyId: keys.sealing.key_id };
     }
@@ -859,8 +881,9 @@ async function showReport(id, focus, { refresh = false } = {}) {
   let sent;
   try {
     const outbox = await outboxModule();
-    entry = await outbox.outboxEntry(id);
-    sent = entry ? null : await outbox.sentRecord(id);
+    // Sent first: once a report has arrived, that is what counts.
+    sent = await outbox.sentRecord(id);
+    entry = sent ? null : await outbox.outboxEntry(id);
   } catch (error) {
     console.error(error);
     if (token === navigation) showProblem({ focus });
@@ -908,6 +931,8 @@ async function showReport(id, focus, { refresh = false } = {}) {
     if (existing.textContent !== statusText) existing.textContent = statusText;
     return;
   }
+  await askForPersistentStorage();
+  if (token !== navigation) return;
   const title = 'Your report is saved on this device';
   mount({
     title,

@@ -33,17 +33,29 @@ export function openDb() {
 // Runs fn(store) in one transaction and resolves, with what fn's request
 // gave, once the transaction has committed. durable: wait for the disk
 // (a report in the outbox must survive a crash straight after "Send").
+// name: one store, or a list of stores (fn then gets the transaction).
 export async function withStore(name, mode, fn, { durable = false } = {}) {
   const db = await openDb();
   return new Promise((resolve, reject) => {
     const tx = db.transaction(name, mode, { durability: durable ? 'strict' : 'default' });
     let result;
-    const request = fn(tx.objectStore(name));
+    const request = fn(Array.isArray(name) ? tx : tx.objectStore(name));
     if (request) request.onsuccess = () => { result = request.result; };
     tx.oncomplete = () => resolve(result);
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
   });
+}
+
+// Writes `value` only if a record with its key is still there, in one
+// transaction, so that a page and the service worker never bring back a
+// record the other has just removed.
+export function putIfPresent(store, value, key) {
+  return withStore(store, 'readwrite', (s) => {
+    const request = s.get(key);
+    request.onsuccess = () => { if (request.result !== undefined) s.put(value); };
+    return null;
+  }, { durable: true });
 }
 
 export const get = (store, key) => withStore(store, 'readonly', (s) => s.get(key));

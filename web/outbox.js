@@ -7,7 +7,7 @@
 // An entry: { id (the submission id), formId, envelope, createdAt,
 //   state: 'waiting' | 'answered' | 'rejected', attempts, nextAttemptAt,
 //   receipt?, problem?: { status, type, title } }
-import { get, getAll, put, remove } from './idb.js';
+import { get, getAll, put, putIfPresent, remove, withStore } from './idb.js';
 
 const SUBMISSIONS = '/api/submissions';
 const BACKOFF_MS = [1_000, 3_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
@@ -58,8 +58,8 @@ export async function sendEntry(entry) {
     const attempts = entry.attempts + 1;
     next = { ...entry, state: 'waiting', attempts, nextAttemptAt: Date.now() + backoff(attempts), lastError: String(error.message ?? error) };
   }
-  // The entry may have left the outbox meanwhile (verified in another tab).
-  if (await get('outbox', entry.id)) await put('outbox', next, { durable: true });
+  // The entry may have left the outbox meanwhile (verified by another tab).
+  await putIfPresent('outbox', next, entry.id);
   return next;
 }
 
@@ -69,7 +69,7 @@ export async function retryLater(entry, reason) {
   const attempts = entry.attempts + 1;
   const next = { ...entry, state: 'waiting', attempts, nextAttemptAt: Date.now() + backoff(attempts), lastError: reason, unverified: true };
   delete next.receipt;
-  if (await get('outbox', entry.id)) await put('outbox', next, { durable: true });
+  await putIfPresent('outbox', next, entry.id);
   return next;
 }
 
@@ -86,9 +86,12 @@ export async function sendDue({ force = false } = {}) {
 
 // After the receipt verified: the reference is kept (it is not something the
 // person typed) and the sealed report leaves the device.
-export async function markDelivered(entry) {
-  await put('sent', { id: entry.id, formId: entry.formId, reference: entry.receipt.reference, receivedAt: entry.receipt.received_at }, { durable: true });
-  await remove('outbox', entry.id, { durable: true });
+export function markDelivered(entry) {
+  return withStore(['sent', 'outbox'], 'readwrite', (tx) => {
+    tx.objectStore('sent').put({ id: entry.id, formId: entry.formId, reference: entry.receipt.reference, receivedAt: entry.receipt.received_at });
+    tx.objectStore('outbox').delete(entry.id);
+    return null;
+  }, { durable: true });
 }
 
 export const sentRecord = (id) => get('sent', id);

@@ -24,14 +24,15 @@ after(async () => {
   await server?.stop();
 });
 
-async function startBikeTheft(page) {
+async function startBikeTheft(page, { axe = false } = {}) {
   await page.goto(`${server.url}/#/form/bike-theft`);
-  await fillBikeTheft(page, { axe: false, direct: true });
+  await fillBikeTheft(page, { axe, direct: true });
 }
 
 test('dropped connections and 5xx answers are retried with the same envelope; stored once', { timeout: 90_000 }, async () => {
   const before = server.storedCount();
-  const page = await openPage(browser, { serviceWorkers: 'block' });
+  // 200 % zoom on a 1280 px wide window: axe and no sideways scrolling on every page.
+  const page = await openPage(browser, { serviceWorkers: 'block', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
   const bodies = [];
   let calls = 0;
   await page.route('**/api/submissions', async (route) => {
@@ -49,7 +50,7 @@ test('dropped connections and 5xx answers are retried with the same envelope; st
       await route.continue();
     }
   });
-  await startBikeTheft(page);
+  await startBikeTheft(page, { axe: true });
   await sendByKeyboard(page);
 
   const title = page.getByRole('heading', { level: 1, name: 'Report sent' });

@@ -27,6 +27,11 @@ after(async () => {
 test('a report made offline waits on the device and arrives once when back online', { timeout: 120_000 }, async () => {
   const page = await openPage(browser);
   const context = page.context();
+  // A browser that will not promise to keep our storage: the person is warned.
+  await context.addInitScript(() => {
+    StorageManager.prototype.persist = async () => false;
+    StorageManager.prototype.persisted = async () => false;
+  });
   await page.goto(`${server.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Online police station' }).waitFor();
   // The first visit installs the service worker, which takes this page.
@@ -49,6 +54,7 @@ test('a report made offline waits on the device and arrives once when back onlin
   const heading = page.getByRole('heading', { level: 1, name: 'Your report is saved on this device' });
   await heading.waitFor();
   await page.getByRole('status').filter({ hasText: OFFLINE_STATUS }).waitFor();
+  await page.getByText('Your browser may delete what is saved on this device').waitFor();
   await checkPage(page, 'saved on this device');
   assert.equal(server.storedCount(), 0);
 
@@ -59,6 +65,7 @@ test('a report made offline waits on the device and arrives once when back onlin
   await page.reload();
   await heading.waitFor();
   await page.getByRole('status').filter({ hasText: OFFLINE_STATUS }).waitFor();
+  await page.getByText('Your browser may delete what is saved on this device').waitFor();
 
   await context.setOffline(false);
   const title = page.getByRole('heading', { level: 1, name: 'Report sent' });

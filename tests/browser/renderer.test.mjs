@@ -1,5 +1,6 @@
 // The renderer's GOV.UK patterns that the shipped forms do not use yet: date
-// input (day, month, year), checkboxes, and questions revealed by an option.
+// input (day, month, year), checkboxes, questions revealed by an option, and
+// the language switcher.
 // The engine is replaced by a scripted stand-in serving views in the shape of
 // docs/engine-view.md, so the real app.js draws them, keyboard only, with axe
 // on every page.
@@ -50,9 +51,11 @@ export async function loadCrypto() { return {}; }
 export async function loadEngine() {
   let index = 0;
   let errors = [];
+  let language = 'en';
   const answers = {};
   window.__answers = answers;
-  const form = { id: 'bike-theft', title: 'Report a stolen bike' };
+  const form = { id: 'bike-theft', title: 'Report a stolen bike',
+    languages: [{ code: 'en', name: 'English' }, { code: 'cy', name: 'Cymraeg' }] };
   return {
     loadForm() {},
     view() {
@@ -61,10 +64,11 @@ export async function loadEngine() {
           ({ page: page.id, question: q.id, label: q.label, value: answers[q.id] ?? '' }))) } };
       }
       const page = PAGES[index];
-      return { form, state: 'question', can_go_back: index > 0, errors, page: { ...page, questions: page.questions.map((q) => ({
-        ...q, value: answers[q.id] ?? '', ...(errors.find((e) => e.question === q.id) ? { error: errors.find((e) => e.question === q.id).message } : {}) })) } };
+      return { form, language, state: 'question', can_go_back: index > 0, errors, page: { ...page, questions: page.questions.map((q) => ({
+        ...q, label: language === 'cy' ? 'Pryd cafodd y beic ei ddwyn?' : q.label, value: answers[q.id] ?? '', ...(errors.find((e) => e.question === q.id) ? { error: errors.find((e) => e.question === q.id).message } : {}) })) } };
     },
     setAnswer(id, value) { answers[id] = value; },
+    setLanguage(code) { language = code; },
     next() {
       errors = PAGES[index].questions.filter((q) => q.required && !answers[q.id]).map((q) => ({ question: q.id, message: 'Enter the date the bike was stolen' }));
       if (!errors.length) index += 1;
@@ -76,7 +80,7 @@ export async function loadEngine() {
   };
 }`;
 
-test('date input, checkboxes and a revealed question, keyboard only', { timeout: 60_000 }, async () => {
+test('date input, checkboxes, a revealed question and the language switcher, keyboard only', { timeout: 60_000 }, async () => {
   const page = await openPage(browser, { serviceWorkers: 'block' });
   await page.route(/\/engine-client\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_ENGINE }));
   await page.goto(`${server.url}/#/form/bike-theft`);
@@ -86,6 +90,17 @@ test('date input, checkboxes and a revealed question, keyboard only', { timeout:
   await group.waitFor();
   await checkPage(page, 'date');
   for (const box of ['Day', 'Month', 'Year']) assert.equal(await group.getByLabel(box, { exact: true }).count(), 1, box);
+
+  // The form in Welsh, and back: the switcher names each language in itself.
+  const switcher = page.getByRole('navigation', { name: 'Language' });
+  assert.equal(await switcher.locator('[aria-current="true"]').textContent(), 'English');
+  await switcher.getByRole('link', { name: 'Cymraeg' }).press('Enter');
+  await page.getByRole('group', { name: 'Pryd cafodd y beic ei ddwyn?' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+  await checkPage(page, 'date, in Welsh');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'English' }).press('Enter');
+  await group.waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   // Continue with nothing: the error summary links to the day box.
   await group.getByLabel('Day').focus();
   await page.keyboard.press('Enter');
