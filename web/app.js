@@ -267,14 +267,21 @@ async function startForm(formId, focus) {
 
 // ---------------------------------------------------------------- drafts
 
-// Puts the saved answers, if any, back into the engine. True when it did.
+// Puts the saved answers, if any, back into the engine. Returns false, or
+// { dropped }: how many answers the form (a newer version) no longer asks for.
 async function restoreDraft(loaded, formId) {
   try {
     const drafts = await draftsModule();
-    const text = await drafts.loadDraft(formId);
-    if (!text) return false;
-    loaded.restoreDraft(text);
-    return true;
+    const draft = await drafts.loadDraft(formId);
+    if (!draft) return false;
+    // Answers already sent as a report are not a report in progress, unless
+    // the server refused that report and they are to be corrected.
+    if (draft.sentAs) {
+      const entry = await (await outboxModule()).outboxEntry(draft.sentAs);
+      if (entry && entry.state !== 'rejected') return false;
+    }
+    const dropped = loaded.restoreDraft(draft.text);
+    return { dropped: dropped?.length ?? 0 };
   } catch (error) {
     // A draft that cannot be restored must not stop the form from starting.
     console.error('the saved answers could not be restored:', error);
@@ -486,7 +493,7 @@ function renderQuestionPage(view, { focus, restored = false }) {
 
   const content = [];
   if (errors.length) content.push(errorSummary(errors, questions));
-  if (restored && !errors.length) content.push(restoredNotice());
+  if (restored && !errors.length) content.push(restoredNotice(restored));
   content.push(h('span', { class: 'fd-caption-l' }, view.form.title), form, deleteAnswersLink());
   mount({
     title: pageHeading,
@@ -497,9 +504,12 @@ function renderQuestionPage(view, { focus, restored = false }) {
   });
 }
 
-function restoredNotice() {
+function restoredNotice({ dropped }) {
   return h('div', { class: 'fd-inset-text' },
-    h('p', { class: 'fd-body' }, 'We kept the answers you gave before on this device. You can carry on where you left off.'));
+    h('p', { class: 'fd-body' }, 'We kept the answers you gave before on this device. You can carry on where you left off.'),
+    dropped
+      ? h('p', { class: 'fd-body' }, 'This form has changed since then. Some of your answers are no longer needed and have been removed. Check your answers before you send them.')
+      : null);
 }
 
 function onContinue(form, questions) {
@@ -723,7 +733,7 @@ function renderCheckPage(view, { focus, sendFailed = false, restored = false }) 
 
   const content = [];
   if (sendFailed) content.push(summaryBox(h('p', { class: 'fd-body' }, SEND_FAILED)));
-  if (restored && !sendFailed) content.push(restoredNotice());
+  if (restored && !sendFailed) content.push(restoredNotice(restored));
   content.push(
     h('span', { class: 'fd-caption-l' }, view.form.title),
     heading(title),
@@ -775,6 +785,7 @@ async function sendReport(sendButton, status) {
     if (!(await outbox.outboxEntry(submissionId))) {
       await outbox.addToOutbox({ id: submissionId, formId: session.formId, envelope });
     }
+    await (await draftsModule()).markDraftSent(session.formId, submissionId);
     requestBackgroundSync();
     session = null;
     navigation++;
@@ -850,7 +861,7 @@ async function confirmReceipt(outbox, entry) {
   }
   await outbox.markDelivered(entry);
   try {
-    await (await draftsModule()).deleteDraft(entry.formId);
+    await (await draftsModule()).deleteSentDraft(entry.formId, entry.id);
   } catch (error) {
     console.error(error);
   }
@@ -908,12 +919,10 @@ async function showReport(id, focus, { refresh = false } = {}) {
       content: [
         h('div', { 'data-state': 'rejected' }, heading(title)),
         ...paragraphs([refusalText(entry.problem), 'Your answers are still saved on this device.', URGENT_ADVICE]),
-        h('p', { class: 'fd-body' }, h('a', {
-          href: `#/form/${encodeURIComponent(entry.formId)}`,
-          class: 'fd-button',
-          role: 'button',
-          draggable: 'false',
-        }, 'Check your answers')),
+        button('Check your answers', {
+          type: 'button',
+          on: { click: () => { location.hash = `#/form/${encodeURIComponent(entry.formId)}`; } },
+        }),
       ],
       focus: refresh ? 'heading' : focus,
     });

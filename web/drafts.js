@@ -34,7 +34,8 @@ export async function saveDraft(formId, text) {
   await put('drafts', { formId, iv, data, savedAt: now, expiresAt: now + DRAFT_LIFETIME_MS });
 }
 
-// The saved text, or null when there is none, it expired or cannot be read.
+// { text, sentAs } or null when there is none, it expired or cannot be read.
+// sentAs: the submission id of the report made from it, if one was sent.
 export async function loadDraft(formId) {
   const record = await get('drafts', formId);
   if (!record) return null;
@@ -46,14 +47,26 @@ export async function loadDraft(formId) {
     const key = await draftKey();
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv, additionalData: new TextEncoder().encode(formId) },
       key, record.data);
-    return new TextDecoder().decode(plain);
+    return { text: new TextDecoder().decode(plain), sentAs: record.sentAs ?? null };
   } catch {
     await remove('drafts', formId);
     return null;
   }
 }
 
-export const deleteDraft = (formId) => remove('drafts', formId, { durable: true });
+// The draft became a report in the outbox: it is kept (to correct the report
+// if the server refuses it) but not offered as answers in progress.
+export async function markDraftSent(formId, submissionId) {
+  const record = await get('drafts', formId);
+  if (record) await put('drafts', { ...record, sentAs: submissionId }, { durable: true });
+}
+
+// After its report arrived: the draft it was made from goes, unless it has
+// since become the answers to another report.
+export async function deleteSentDraft(formId, submissionId) {
+  const record = await get('drafts', formId);
+  if (record?.sentAs === submissionId) await remove('drafts', formId, { durable: true });
+}
 
 export async function deleteExpiredDrafts() {
   const now = Date.now();

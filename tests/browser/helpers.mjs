@@ -58,7 +58,7 @@ async function newPage(page, headingName, { focused = true } = {}) {
 }
 
 // Tab until `locator` has focus (at most `max` presses), as a keyboard user would.
-async function tabTo(page, locator, what, max = 12) {
+export async function tabTo(page, locator, what, max = 12) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     if (await locator.evaluate((element) => element === document.activeElement)) return;

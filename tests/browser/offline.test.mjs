@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 
 import { launchBrowser } from './browser.mjs';
 import {
-  OFFLINE_STATUS, REFERENCE, assertNothingInClear, checkPage, dumpStorage, fillBikeTheft, openPage, sendByKeyboard,
+  DANGER, OFFLINE_STATUS, REFERENCE, assertNothingInClear, checkPage, dumpStorage, fillBikeTheft, openPage, sendByKeyboard, tabTo,
 } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
@@ -45,8 +45,9 @@ test('a report made offline waits on the device and arrives once when back onlin
   await context.setOffline(true);
   // A fresh load with no connection: everything comes from the service worker.
   await page.reload();
-  await page.getByRole('link', { name: /start now.*bike/i }).waitFor();
-  await page.getByRole('link', { name: /start now.*bike/i }).focus();
+  const start = page.getByRole('link', { name: /start now.*bike/i });
+  await start.waitFor();
+  await tabTo(page, start, 'Start now');
   await page.keyboard.press('Enter');
   await fillBikeTheft(page);
   await sendByKeyboard(page);
@@ -60,6 +61,13 @@ test('a report made offline waits on the device and arrives once when back onlin
 
   // What the device holds now: a sealed envelope and an encrypted draft, nothing in clear.
   assertNothingInClear(await dumpStorage(page), 'offline, waiting to send');
+
+  // Starting the form again gives an empty form, not a second copy of the report.
+  const reportUrl = page.url();
+  await page.goto(`${server.url}/#/form/bike-theft`);
+  await page.getByRole('heading', { level: 1, name: DANGER }).waitFor();
+  assert.equal(await page.getByRole('radio', { checked: true }).count(), 0, 'the form starts empty');
+  await page.goto(reportUrl);
 
   // A reload with no connection keeps the report and says so.
   await page.reload();
