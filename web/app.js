@@ -520,17 +520,17 @@ function onContinue(form, questions) {
 }
 
 // The answer as the engine takes it (docs/engine-view.md): a radio's value;
-// checkboxes' values in option order, joined by commas; a date as
-// YEAR-MONTH-DAY as typed ("" when all three are empty); else the text.
+// checkboxes' values in option order, one per line; a date as DAY/MONTH/YEAR
+// as typed ("" when all three are empty); else the text.
 function readValue(form, question) {
   if (question.type === 'radios' || question.type === 'checkboxes') {
     return [...form.querySelectorAll('input')]
       .filter((input) => input.name === question.id && input.checked)
-      .map((input) => input.value).join(',');
+      .map((input) => input.value).join('\n');
   }
   if (question.type === 'date') {
     const parts = DATE_PARTS.map(([part]) => document.getElementById(datePartId(question.id, part))?.value.trim() ?? '');
-    return parts.every((part) => part === '') ? '' : [parts[2], parts[1], parts[0]].join('-');
+    return parts.every((part) => part === '') ? '' : parts.join('/');
   }
   return document.getElementById(fieldId(question.id))?.value ?? '';
 }
@@ -592,7 +592,7 @@ function questionGroup(question, { asHeading, body, error, nested = () => [] }) 
 // it, shown only while it is chosen (GOV.UK conditional reveal).
 function choices(question, id, error, nested) {
   const kind = question.type === 'checkboxes' ? 'checkboxes' : 'radios';
-  const chosen = kind === 'checkboxes' ? (question.value ?? '').split(',') : [question.value];
+  const chosen = kind === 'checkboxes' ? (question.value ?? '').split('\n') : [question.value];
   return h('div', { class: `fd-radios${kind === 'checkboxes' ? ' fd-checkboxes' : ''}` }, (question.options ?? []).map((option, index) => {
     // The first option carries the field id, so the error summary lands on it.
     const optionId = index === 0 ? id : `${id}-${index + 1}`;
@@ -620,9 +620,12 @@ function choices(question, id, error, nested) {
   }).flat());
 }
 
-// A date as three boxes, day, month and year (GOV.UK date input).
+// A date as three boxes, day, month and year (GOV.UK date input). The value
+// comes back as typed (DAY/MONTH/YEAR) or as the engine keeps it (YYYY-MM-DD).
 function dateInputs(question, error) {
-  const [year = '', month = '', day = ''] = (question.value ?? '').split('-');
+  const value = question.value ?? '';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [day = '', month = '', year = ''] = iso ? [String(Number(iso[3])), String(Number(iso[2])), iso[1]] : value.split('/');
   const values = { day, month, year };
   const autocomplete = question.autocomplete === 'bday' ? 'bday' : null;
   return h('div', { class: 'fd-date-input' }, DATE_PARTS.map(([part, label, width]) => {

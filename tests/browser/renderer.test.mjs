@@ -140,7 +140,7 @@ test('date input, checkboxes, a revealed question and the language switcher, key
 
   await page.getByRole('heading', { level: 1, name: CHECK }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.__answers),
-    { when: '2026-3-27', items: 'lights,lock', insured: 'yes', insurer: 'Bikesure' });
+    { when: '27/3/2026', items: 'lights\nlock', insured: 'yes', insurer: 'Bikesure' });
 
   // Back: the answers are drawn again as they were given.
   await page.getByRole('link', { name: 'Back' }).press('Enter');
