@@ -8,9 +8,11 @@
 #include "cli/options.hpp"
 #include "server/clock.hpp"
 #include "server/config.hpp"
+#include "server/delivery.hpp"
 #include "server/form_catalog.hpp"
 #include "server/http_server.hpp"
 #include "server/key_files.hpp"
+#include "server/metrics.hpp"
 #include "server/keyring.hpp"
 #include "server/store.hpp"
 
@@ -100,21 +102,51 @@ int serve_command(const arguments& args) {
     if (!db) return fail(db.err());
 
     server::submission_context submissions{*forms, *keys, **db, [] { return server::utc_now(); }};
-    server::app application{*settings, submissions, keys->public_json()};
-
     boost::asio::io_context ioc{1};
-    std::uint16_t port = 0;
-    auto listening = server::start_listening(ioc, application, port);
-    if (!listening) return fail(listening.err());
+    server::delivery_worker delivery(ioc, **db, *keys, *settings);
+    submissions.sinks_for = [&settings](const std::string& team) { return server::sinks_for_team(*settings, team); };
+    submissions.on_stored = [&delivery] { delivery.poke(); };
+    for (const auto& sink : settings->sinks) {
+        if (sink.team != "*" && !forms->teams().count(sink.team)) {
+            std::cerr << "frontdesk serve: warning: sink " << sink.id() << " is for team " << sink.team
+                      << ", which no form routes to\n";
+        }
+    }
 
+    server::metrics stats;
+    stats.add_gauge("frontdesk_deliveries_pending", "Deliveries not yet acknowledged, by sink.", "sink", [&db, &settings] {
+        // Every configured sink appears, at 0 when nothing is owed to it.
+        std::map<std::string, std::int64_t> pending;
+        for (const auto& sink : settings->sinks) pending[sink.id()] = 0;
+        if (auto counts = (*db)->pending_deliveries_by_sink()) {
+            for (const auto& [sink, count] : *counts) pending[sink] = count;
+        }
+        return pending;
+    });
+    stats.add_gauge("frontdesk_reports_stored", "Reports stored, by receiving team.", "team", [&db] {
+        auto counts = (*db)->count_by_team();
+        return counts ? *counts : std::map<std::string, std::int64_t>{};
+    });
+    server::app application{*settings, submissions, keys->public_json(), stats};
+
+    server::http_server http(ioc, application);
+    if (auto s = http.listen(); !s) return fail(s.err());
+    delivery.start();
+
+    // SIGINT or SIGTERM: stop taking connections, let requests in flight
+    // finish, then stop.
     boost::asio::signal_set signals(ioc, SIGINT, SIGTERM);
-    signals.async_wait([&](const boost::system::error_code&, int) {
-        server::stop_listening(**listening);
-        ioc.stop();
+    signals.async_wait([&](const boost::system::error_code& signal_error, int) {
+        if (signal_error) return;
+        std::cerr << "frontdesk serve: stopping; finishing requests in flight\n";
+        http.shut_down([&ioc, &delivery] {
+            delivery.stop();
+            ioc.stop();
+        });
     });
     // Tests and scripts wait for this line to learn the port.
-    std::cout << "frontdesk: listening on http://" << settings->address << ":" << port << " with " << forms->size()
-              << " form(s)" << std::endl;
+    std::cout << "frontdesk: listening on http://" << settings->address << ":" << http.port() << " with "
+              << forms->size() << " form(s)" << std::endl;
     ioc.run();
     std::cerr << "frontdesk serve: stopped\n";
     return 0;

@@ -4,10 +4,23 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "engine/result.hpp"
 
 namespace frontdesk::server {
+
+// Where a team's reports are delivered, besides the store. Every report
+// stored for the team gets one delivery per sink, recorded in the same
+// transaction, and is retried until the sink acknowledges it.
+struct sink_config {
+    std::string team;     // a team id, or "*" for every team
+    std::string spool;    // a folder: one file per report, written atomically
+    std::string webhook;  // an http:// URL: POSTed, signed with Ed25519 and a timestamp
+
+    // A stable name for the sink, stored with each delivery.
+    std::string id() const { return spool.empty() ? "webhook:" + webhook : "spool:" + spool; }
+};
 
 struct config {
     std::string address = "127.0.0.1";
@@ -18,15 +31,22 @@ struct config {
     std::size_t max_submission_bytes = 16 * 1024 * 1024;  // a report and up to 10 sealed attachments
     std::size_t max_other_body_bytes = 16 * 1024;
     std::size_t max_header_bytes = 8 * 1024;
-    int read_timeout_seconds = 30;
+    int read_timeout_seconds = 30;           // for a whole request head, and again for its body
+    std::size_t max_connections = 1024;      // beyond this, new connections get 503 and are closed
+    std::size_t max_requests_per_connection = 1000;
+    unsigned submissions_per_minute = 120;   // per client address; 0 turns the limit off
+    unsigned submission_burst = 30;
+    int shutdown_grace_seconds = 10;         // how long in-flight requests may take to finish
     // Out of the box the server makes any key it lacks, including team key
     // pairs whose secret halves it writes to DATA/team-keys/. A real
     // deployment turns this off: team secrets belong to the teams.
     bool development_keys = true;
+    std::vector<sink_config> sinks;
+    int delivery_retry_max_seconds = 300;  // the backoff between attempts grows to this and stays
 };
 
-// Reads a config file: {"address", "port", "data", "web", "forms", "development_keys"};
-// unknown keys are errors.
+// Reads a config file (docs/operations.md lists every setting); unknown keys
+// and wrong types are errors.
 result<config> load_config_file(const std::string& path, config base);
 
 }  // namespace frontdesk::server

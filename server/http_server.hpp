@@ -1,6 +1,13 @@
 // The network side of `frontdesk serve`: a Beast listener and one session per
 // connection that reads a request, hands it to handle_request and writes the
-// answer. Single-threaded: the handler never blocks on the network.
+// answer. Single-threaded: the handler never waits on the network.
+//
+// Hardening (docs/operations.md): a deadline on every read and write (slow
+// clients are cut off), a cap on open connections, a per-client rate limit on
+// submissions, one request at a time per connection and a cap on requests per
+// connection, refusal of ambiguous framing (Content-Length with
+// Transfer-Encoding), and a graceful shutdown that lets requests in flight
+// finish.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -13,11 +20,24 @@
 
 namespace frontdesk::server {
 
-class listener;
+struct server_state;
 
-// Binds and starts accepting; `bound_port` receives the port actually bound
-// (useful with port 0).
-result<std::shared_ptr<listener>> start_listening(boost::asio::io_context& ioc, app& a, std::uint16_t& bound_port);
-void stop_listening(listener& l);
+class http_server {
+public:
+    http_server(boost::asio::io_context& ioc, app& a);
+    ~http_server();
+    http_server(const http_server&) = delete;
+    http_server& operator=(const http_server&) = delete;
+
+    // Binds to the configured address and port and starts accepting.
+    status listen();
+    std::uint16_t port() const;
+    // Stops accepting and closes idle connections; requests already being
+    // read or answered finish (within the grace period); then calls `done`.
+    void shut_down(std::function<void()> done);
+
+private:
+    std::shared_ptr<server_state> state_;
+};
 
 }  // namespace frontdesk::server

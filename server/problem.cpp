@@ -12,7 +12,7 @@ http_answer problem(unsigned status, const std::string& reason, const std::strin
     w.key("title").value(title);
     w.key("type").value("/problems/" + reason);
     w.end_object();
-    return {status, "application/problem+json", w.take()};
+    return {status, "application/problem+json", w.take(), reason};
 }
 
 }  // namespace frontdesk::server

@@ -9,6 +9,7 @@ struct http_answer {
     unsigned status = 200;
     std::string content_type = "application/json";
     std::string body;
+    std::string reason;  // for a problem: the last part of its type, counted in /metrics
 };
 
 // `reason` becomes the type "/problems/<reason>"; clients branch on it.

@@ -20,7 +20,9 @@ void secure(response& res) {
     res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 }
 
-response make(const request& req, const http_answer& answer, const char* cache_control = "no-store") {
+response make(const request& req, const http_answer& answer, const char* cache_control = "no-store",
+              metrics* stats = nullptr) {
+    if (stats != nullptr && !answer.reason.empty()) stats->count_rejection(answer.reason);
     response res{static_cast<http::status>(answer.status), req.version()};
     secure(res);
     res.set(http::field::content_type, answer.content_type);
@@ -67,7 +69,7 @@ response refusal(unsigned status, const std::string& reason, const std::string& 
     return res;
 }
 
-response handle_request(app& a, const request& req) {
+response handle_request(app& a, const request& req, const client_info& client) {
     const std::string_view path = path_of(req);
     const bool is_get = req.method() == http::verb::get || req.method() == http::verb::head;
 
@@ -75,27 +77,34 @@ response handle_request(app& a, const request& req) {
         if (req.method() != http::verb::post) return method_not_allowed(req, "POST");
         const auto type = req[http::field::content_type];
         if (type.substr(0, 16) != "application/json") {
-            return make(req, problem(415, "unsupported-media-type", "Send the envelope as application/json."));
+            return make(req, problem(415, "unsupported-media-type", "Send the envelope as application/json."),
+                        "no-store", &a.stats);
         }
-        return make(req, accept_submission(a.submissions, req.body()));
+        return make(req, accept_submission(a.submissions, req.body()), "no-store", &a.stats);
+    }
+    if (path == "/metrics") {
+        if (!is_get) return method_not_allowed(req, "GET, HEAD");
+        // Queue depths are operational detail: only for a scraper on this machine.
+        if (!client.loopback) return make(req, problem(404, "not-found", "There is nothing at this address."));
+        return make(req, {200, "text/plain; version=0.0.4; charset=utf-8", a.stats.text(), {}});
     }
     if (path == "/healthz") {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
-        return make(req, {200, "application/json", R"({"status":"ok"})"});
+        return make(req, {200, "application/json", R"({"status":"ok"})", {}});
     }
     if (path == "/api/keys") {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
-        return make(req, {200, "application/json", a.keys_json}, "no-cache");
+        return make(req, {200, "application/json", a.keys_json, {}}, "no-cache");
     }
     if (path == "/api/forms") {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
-        return make(req, {200, "application/json", a.submissions.forms.listing_json()}, "no-cache");
+        return make(req, {200, "application/json", a.submissions.forms.listing_json(), {}}, "no-cache");
     }
     if (path.substr(0, forms_prefix.size()) == forms_prefix) {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
         const catalog_entry* entry = a.submissions.forms.find(std::string(path.substr(forms_prefix.size())));
         if (entry == nullptr) return make(req, problem(404, "unknown-form", "There is no such form."));
-        auto res = make(req, {200, "application/octet-stream", entry->image}, "no-cache");
+        auto res = make(req, {200, "application/octet-stream", entry->image, {}}, "no-cache");
         res.set(http::field::etag, "\"" + entry->definition.version + "\"");
         return res;
     }
@@ -105,7 +114,7 @@ response handle_request(app& a, const request& req) {
     const auto accept_encoding = req[http::field::accept_encoding];
     auto file = read_static_file(a.settings.web_root, path, std::string_view(accept_encoding.data(), accept_encoding.size()));
     if (!file) return make(req, problem(404, "not-found", "There is nothing at this address."));
-    auto res = make(req, {200, file->content_type, std::move(file->body)}, file->cache_control.c_str());
+    auto res = make(req, {200, file->content_type, std::move(file->body), {}}, file->cache_control.c_str());
     if (!file->content_encoding.empty()) res.set(http::field::content_encoding, file->content_encoding);
     // Caches must keep the br, gzip and plain answers apart.
     if (file->varies_by_encoding) res.set(http::field::vary, "Accept-Encoding");

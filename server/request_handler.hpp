@@ -7,6 +7,7 @@
 #include <string>
 
 #include "server/config.hpp"
+#include "server/metrics.hpp"
 #include "server/submissions.hpp"
 
 namespace frontdesk::server {
@@ -19,9 +20,15 @@ struct app {
     config settings;
     submission_context& submissions;
     std::string keys_json;  // public keys only
+    metrics& stats;
 };
 
-response handle_request(app& a, const request& req);
+// What the handler knows of the connection a request came on.
+struct client_info {
+    bool loopback = true;  // /metrics answers only on loopback
+};
+
+response handle_request(app& a, const request& req, const client_info& client = {});
 // The body limit for a request, decided from its head before the body is read.
 std::size_t body_limit_for(const config& settings, const request& head);
 // A response for a request the parser refused, e.g. 413 for a body over the limit.

@@ -21,6 +21,18 @@ CREATE TABLE IF NOT EXISTS submissions (
   receipt        TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS submissions_by_team ON submissions (team, received_at);
+CREATE TABLE IF NOT EXISTS deliveries (
+  reference     TEXT NOT NULL REFERENCES submissions (reference),
+  sink          TEXT NOT NULL,
+  urgent        INTEGER NOT NULL,
+  received_at   TEXT NOT NULL,
+  delivered_at  TEXT,
+  attempts      INTEGER NOT NULL DEFAULT 0,
+  next_attempt  INTEGER NOT NULL DEFAULT 0,
+  last_error    TEXT,
+  PRIMARY KEY (reference, sink)
+) STRICT;
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (delivered_at, next_attempt);
 CREATE TABLE IF NOT EXISTS attachments (
   reference  TEXT NOT NULL REFERENCES submissions (reference),
   hash       TEXT NOT NULL,
@@ -153,6 +165,20 @@ status store::insert(const stored_submission& s) {
         bind_blob(st.handle, 3, a.sealed);
         if (sqlite3_step(st.handle) != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store an attachment"));
     }
+    // The deliveries are owed from the moment the report is stored: same transaction.
+    for (const auto& sink : s.sinks) {
+        statement st;
+        if (sqlite3_prepare_v2(db_,
+                               "INSERT INTO deliveries (reference, sink, urgent, received_at) VALUES (?1, ?2, ?3, ?4)",
+                               -1, &st.handle, nullptr) != SQLITE_OK) {
+            return rollback(sqlite_error(db_, "cannot store"));
+        }
+        bind_text(st.handle, 1, s.reference);
+        bind_text(st.handle, 2, sink);
+        sqlite3_bind_int(st.handle, 3, s.urgency == "urgent" ? 1 : 0);
+        bind_text(st.handle, 4, s.received_at);
+        if (sqlite3_step(st.handle) != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store a delivery"));
+    }
     // With synchronous=FULL, COMMIT returns only once the transaction is on disk.
     if (auto ok = exec("COMMIT"); !ok) return rollback(ok.err());
     return status::ok();
@@ -195,6 +221,110 @@ result<std::int64_t> store::count() {
         return sqlite_error(db_, "cannot count");
     }
     return static_cast<std::int64_t>(sqlite3_column_int64(st.handle, 0));
+}
+
+}  // namespace frontdesk::server
+
+namespace frontdesk::server {
+
+result<std::map<std::string, std::int64_t>> store::count_by_team() {
+    statement st;
+    if (sqlite3_prepare_v2(db_, "SELECT team, count(*) FROM submissions GROUP BY team", -1, &st.handle, nullptr) !=
+        SQLITE_OK) {
+        return sqlite_error(db_, "cannot count");
+    }
+    std::map<std::string, std::int64_t> counts;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) {
+        counts[column_text(st.handle, 0)] = static_cast<std::int64_t>(sqlite3_column_int64(st.handle, 1));
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot count");
+    return counts;
+}
+
+}  // namespace frontdesk::server
+
+namespace frontdesk::server {
+
+result<std::vector<pending_delivery>> store::due_deliveries(std::int64_t now, int limit) {
+    statement st;
+    const char* sql =
+        "SELECT reference, sink, attempts FROM deliveries WHERE delivered_at IS NULL AND next_attempt <= ?1 "
+        "ORDER BY urgent DESC, received_at, reference LIMIT ?2";
+    if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot read deliveries");
+    sqlite3_bind_int64(st.handle, 1, now);
+    sqlite3_bind_int(st.handle, 2, limit);
+    std::vector<pending_delivery> due;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) {
+        due.push_back({column_text(st.handle, 0), column_text(st.handle, 1), sqlite3_column_int64(st.handle, 2)});
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot read deliveries");
+    return due;
+}
+
+status store::mark_delivered(const std::string& reference, const std::string& sink, const std::string& when) {
+    statement st;
+    if (sqlite3_prepare_v2(db_, "UPDATE deliveries SET delivered_at = ?3, last_error = NULL WHERE reference = ?1 AND sink = ?2",
+                           -1, &st.handle, nullptr) != SQLITE_OK) {
+        return sqlite_error(db_, "cannot record a delivery");
+    }
+    bind_text(st.handle, 1, reference);
+    bind_text(st.handle, 2, sink);
+    bind_text(st.handle, 3, when);
+    if (sqlite3_step(st.handle) != SQLITE_DONE) return sqlite_error(db_, "cannot record a delivery");
+    return status::ok();
+}
+
+status store::mark_failed(const std::string& reference, const std::string& sink, std::int64_t next_attempt,
+                          const std::string& why) {
+    statement st;
+    const char* sql =
+        "UPDATE deliveries SET attempts = attempts + 1, next_attempt = ?3, last_error = ?4 "
+        "WHERE reference = ?1 AND sink = ?2";
+    if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot record a failure");
+    bind_text(st.handle, 1, reference);
+    bind_text(st.handle, 2, sink);
+    sqlite3_bind_int64(st.handle, 3, next_attempt);
+    bind_text(st.handle, 4, why);
+    if (sqlite3_step(st.handle) != SQLITE_DONE) return sqlite_error(db_, "cannot record a failure");
+    return status::ok();
+}
+
+result<std::map<std::string, std::int64_t>> store::pending_deliveries_by_sink() {
+    statement st;
+    if (sqlite3_prepare_v2(db_, "SELECT sink, count(*) FROM deliveries WHERE delivered_at IS NULL GROUP BY sink", -1,
+                           &st.handle, nullptr) != SQLITE_OK) {
+        return sqlite_error(db_, "cannot count deliveries");
+    }
+    std::map<std::string, std::int64_t> counts;
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) counts[column_text(st.handle, 0)] = sqlite3_column_int64(st.handle, 1);
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot count deliveries");
+    return counts;
+}
+
+result<stored_submission> store::load(const std::string& reference) {
+    stored_submission s;
+    {
+        statement st;
+        const std::string sql = std::string("SELECT ") + row_columns + ", sealed_report FROM submissions WHERE reference = ?1";
+        if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot load");
+        bind_text(st.handle, 1, reference);
+        if (sqlite3_step(st.handle) != SQLITE_ROW) return error{"store", "no such report"};
+        s = read_row(st.handle);
+        s.sealed_report = column_blob(st.handle, 11);
+    }
+    statement at;
+    if (sqlite3_prepare_v2(db_, "SELECT hash, sealed FROM attachments WHERE reference = ?1 ORDER BY hash", -1, &at.handle,
+                           nullptr) != SQLITE_OK) {
+        return sqlite_error(db_, "cannot load attachments");
+    }
+    bind_text(at.handle, 1, reference);
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(at.handle)) == SQLITE_ROW) s.attachments.push_back({column_text(at.handle, 0), column_blob(at.handle, 1)});
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot load attachments");
+    return s;
 }
 
 }  // namespace frontdesk::server

@@ -4,6 +4,7 @@
 // never a report in clear, and nothing the server itself can open.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,14 @@ struct stored_submission {
     bytes sealed_report;        // sealed to the team's key
     std::vector<stored_attachment> attachments;
     std::string receipt_json;
+    std::vector<std::string> sinks;  // ids of the sinks it must be delivered to (insert only)
+};
+
+// One report still owed to one sink.
+struct pending_delivery {
+    std::string reference;
+    std::string sink;
+    std::int64_t attempts = 0;
 };
 
 class store {
@@ -52,6 +61,17 @@ public:
     // A team's queue, urgent first, then oldest first, with the sealed bytes.
     result<std::vector<stored_submission>> queue_for_team(const std::string& team);
     result<std::int64_t> count();
+    // Reports stored per team: the queue depths /metrics shows.
+    result<std::map<std::string, std::int64_t>> count_by_team();
+
+    // Deliveries due at `now` (Unix seconds), urgent reports first, then oldest.
+    result<std::vector<pending_delivery>> due_deliveries(std::int64_t now, int limit);
+    status mark_delivered(const std::string& reference, const std::string& sink, const std::string& when);
+    status mark_failed(const std::string& reference, const std::string& sink, std::int64_t next_attempt,
+                       const std::string& why);
+    result<std::map<std::string, std::int64_t>> pending_deliveries_by_sink();
+    // One stored report with its sealed bytes and attachments.
+    result<stored_submission> load(const std::string& reference);
 
 private:
     explicit store(sqlite3* db) : db_(db) {}

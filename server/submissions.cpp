@@ -204,7 +204,7 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
         if (before.content_hash != content_hash) {
             return done(problem(409, "submission-id-reused", "This submission id was already used for a different report."));
         }
-        return done({200, "application/json", before.receipt_json});
+        return done({200, "application/json", before.receipt_json, {}});
     }
 
     // Only the receiving team can read what is stored: re-seal to its key.
@@ -231,6 +231,7 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
     row.urgency = replayed.route.urgency;
     row.received_at = now;
     row.team_key_id = team->key_id;
+    if (ctx.sinks_for) row.sinks = ctx.sinks_for(row.team);
     // A reference collision is rare (40 bits) but possible: draw again.
     for (int attempt = 0; attempt < 5; ++attempt) {
         receipt r{make_reference(), row.submission_id, row.envelope_hash, row.received_at, {}, {}};
@@ -241,7 +242,10 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
         row.reference = r.reference;
         row.receipt_json = receipt_json(r);
         auto stored = ctx.db.insert(row);
-        if (stored) return {201, "application/json", row.receipt_json};
+        if (stored) {
+            if (ctx.on_stored) ctx.on_stored();
+            return {201, "application/json", row.receipt_json, {}};
+        }
         if (stored.err().where != "reference") {
             return problem(503, "store-unavailable", "The report could not be stored. Try again.");
         }

@@ -18,6 +18,10 @@ struct submission_context {
     const keyring& keys;
     store& db;
     std::function<std::string()> now;  // UTC time as 2026-11-28T09:15:02Z
+    // The sinks a team's reports are delivered to (none when unset), and a
+    // call after each new report is committed (to wake the delivery worker).
+    std::function<std::vector<std::string>(const std::string& team)> sinks_for = {};
+    std::function<void()> on_stored = {};
 };
 
 // 201 with the receipt for a new report; 200 with the original receipt for a

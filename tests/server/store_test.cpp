@@ -115,3 +115,39 @@ TEST_CASE("a failed insert leaves nothing behind, attachments included") {
     // The store is still usable after the rollback.
     CHECK((*db)->insert(row("FD-0000-0003", "id3")));
 }
+
+TEST_CASE("deliveries are owed from the insert, urgent first, and wait out their backoff") {
+    testing::temp_dir dir;
+    auto db = server::store::open(dir.str() + "/s.sqlite3");
+    REQUIRE(db);
+    auto older = row("FD-0000-0001", "id1");
+    older.received_at = "2026-11-01T00:00:00Z";
+    older.sinks = {"spool:a", "webhook:b"};
+    auto urgent = row("FD-0000-0002", "id2");
+    urgent.urgency = "urgent";
+    urgent.sinks = {"spool:a"};
+    REQUIRE((*db)->insert(older));
+    REQUIRE((*db)->insert(urgent));
+
+    auto due = (*db)->due_deliveries(1000, 10);
+    REQUIRE(due);
+    REQUIRE(due->size() == 3);
+    CHECK((*due)[0].reference == "FD-0000-0002");
+    CHECK((*due)[1].reference == "FD-0000-0001");
+
+    REQUIRE((*db)->mark_delivered("FD-0000-0002", "spool:a", "2026-11-28T10:00:00Z"));
+    REQUIRE((*db)->mark_failed("FD-0000-0001", "webhook:b", 2000, "status 503"));
+    due = (*db)->due_deliveries(1000, 10);
+    REQUIRE(due->size() == 1);
+    CHECK((*due)[0].sink == "spool:a");
+    due = (*db)->due_deliveries(2000, 10);
+    REQUIRE(due->size() == 2);
+    CHECK((*due)[1].attempts == 1);
+    auto pending = (*db)->pending_deliveries_by_sink();
+    REQUIRE(pending);
+    CHECK((*pending)["spool:a"] == 1);
+    CHECK((*pending)["webhook:b"] == 1);
+    auto loaded = (*db)->load("FD-0000-0001");
+    REQUIRE(loaded);
+    CHECK(loaded->sealed_report == bytes{1, 2, 3});
+}

@@ -43,6 +43,7 @@ struct server_fixture {
     std::unique_ptr<server::form_catalog> forms;
     std::unique_ptr<server::store> db;
     std::unique_ptr<server::submission_context> submissions;
+    server::metrics stats;
     std::unique_ptr<server::app> application;
 
     server_fixture() {
@@ -60,7 +61,7 @@ struct server_fixture {
         server::config settings;
         settings.web_root = dir.str() + "/web";
         std::filesystem::create_directories(settings.web_root);
-        application.reset(new server::app{settings, *submissions, keys.public_json()});
+        application.reset(new server::app{settings, *submissions, keys.public_json(), stats});
     }
 
     std::string team_secret_path(const std::string& team) const { return dir.str() + "/" + team + ".secret"; }

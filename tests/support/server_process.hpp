@@ -17,7 +17,8 @@ namespace frontdesk::testing {
 
 class server_process {
 public:
-    server_process(const std::string& data_dir, const std::string& web_dir) {
+    server_process(const std::string& data_dir, const std::string& web_dir,
+                   const std::vector<std::string>& extra_args = {}) {
         std::fflush(nullptr);  // so the child does not repeat our buffered output
         int out[2];
         REQUIRE(pipe(out) == 0);
@@ -29,7 +30,9 @@ public:
             close(out[1]);
             const std::string forms = std::string(FRONTDESK_SOURCE_DIR) + "/forms";
             std::vector<const char*> argv = {FRONTDESK_BIN, "serve", "--port", "0", "--data", data_dir.c_str(),
-                                             "--web", web_dir.c_str(), "--forms", forms.c_str(), nullptr};
+                                             "--web", web_dir.c_str(), "--forms", forms.c_str()};
+            for (const auto& a : extra_args) argv.push_back(a.c_str());
+            argv.push_back(nullptr);
             execv(FRONTDESK_BIN, const_cast<char* const*>(argv.data()));
             _exit(127);
         }
@@ -47,9 +50,18 @@ public:
     server_process& operator=(const server_process&) = delete;
 
     std::uint16_t port() const { return port_; }
+    pid_t pid() const { return pid_; }
+
+    // SIGKILL: no chance to finish anything, as in a power cut.
+    void kill_hard() {
+        kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+        pid_ = 0;
+    }
 
     // SIGTERM, then the exit status (or -1 if it had to be killed).
     int stop() {
+        if (pid_ == 0) return -1;
         kill(pid_, SIGTERM);
         for (int i = 0; i < 100; ++i) {
             int status = 0;
