@@ -1,8 +1,8 @@
 // The online police station in the browser: lists the forms, renders the engine's
 // view as GOV.UK-style pages, keeps drafts (drafts.js) and puts the sealed
 // report in the outbox (outbox.js), from where it is sent until it arrives.
-// Only this file and engine-client.js (and the engine) are needed to show the
-// first question; the rest loads behind it.
+// The first question needs only this file, engine-client.js, the engine and
+// drafts.js (to restore saved answers); sealing and sending load behind it.
 // The engine decides everything about a form; this file only draws what
 // engine.view() says and passes the person's answers back.
 // User and form text goes in through DOM text nodes only, never as markup.
@@ -13,7 +13,7 @@ const SERVICE_NAME = 'Online police station';
 const URGENT_ADVICE = 'If someone is in danger or a crime is happening now, call 999. For other police matters, call 101.';
 const SEND_FAILED = 'We could not send your report. Your answers are still here. Try again.';
 const STORAGE_WARNING = 'Your browser may delete what is saved on this device if it runs low on space. Send your report as soon as you can.';
-// Loaded after the first page: the first question needs neither.
+// Loaded when first needed (preloaded by index.html for drafts.js).
 const outboxModule = () => import('./outbox.js');
 const draftsModule = () => import('./drafts.js');
 const INPUT_WIDTHS = [2, 3, 4, 5, 10, 20, 30];
