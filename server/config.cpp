@@ -20,12 +20,16 @@ result<std::vector<sink_config>> read_sinks(const nlohmann::json& list, const st
             if (key == "team") sink.team = value.get<std::string>();
             else if (key == "spool") sink.spool = value.get<std::string>();
             else if (key == "webhook") sink.webhook = value.get<std::string>();
+            else if (key == "ca_file") sink.ca_file = value.get<std::string>();
             else return error{here + "/" + key, "unknown setting"};
         }
         if (sink.team.empty()) return error{here + "/team", "is required (a team id, or \"*\")"};
         if (sink.spool.empty() == sink.webhook.empty()) return error{here, "needs exactly one of spool or webhook"};
-        if (!sink.webhook.empty() && sink.webhook.rfind("http://", 0) != 0) {
-            return error{here + "/webhook", "must be an http:// URL (put TLS in front with a proxy)"};
+        if (!sink.webhook.empty() && sink.webhook.rfind("https://", 0) != 0 && sink.webhook.rfind("http://", 0) != 0) {
+            return error{here + "/webhook", "must be an https:// or http:// URL"};
+        }
+        if (!sink.ca_file.empty() && sink.webhook.rfind("https://", 0) != 0) {
+            return error{here + "/ca_file", "only an https:// webhook has certificates to check"};
         }
         sinks.push_back(std::move(sink));
     }

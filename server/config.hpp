@@ -16,7 +16,8 @@ namespace frontdesk::server {
 struct sink_config {
     std::string team;     // a team id, or "*" for every team
     std::string spool;    // a folder: one file per report, written atomically
-    std::string webhook;  // an http:// URL: POSTed, signed with Ed25519 and a timestamp
+    std::string webhook;  // an https:// (or, on a private network, http://) URL: POSTed, signed
+    std::string ca_file;  // for https: PEM certificates to trust instead of the system's
 
     // A stable name for the sink, stored with each delivery.
     std::string id() const { return spool.empty() ? "webhook:" + webhook : "spool:" + spool; }

@@ -9,7 +9,11 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/beast/ssl.hpp>
 #include <chrono>
+#include <map>
+#include <optional>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -24,6 +28,7 @@ namespace {
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
+namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 
 constexpr int batch_size = 16;
@@ -53,16 +58,25 @@ status write_atomically(const std::string& dir, const std::string& name, const s
 }
 
 struct url_parts {
+    bool tls = false;
     std::string host;
-    std::string port = "80";
+    std::string port;
     std::string target = "/";
 };
 
-std::optional<url_parts> parse_http_url(const std::string& url) {
-    const std::string scheme = "http://";
-    if (url.rfind(scheme, 0) != 0) return std::nullopt;
+std::optional<url_parts> parse_webhook_url(const std::string& url) {
     url_parts parts;
-    std::string rest = url.substr(scheme.size());
+    std::string rest;
+    if (url.rfind("https://", 0) == 0) {
+        parts.tls = true;
+        parts.port = "443";
+        rest = url.substr(8);
+    } else if (url.rfind("http://", 0) == 0) {
+        parts.port = "80";
+        rest = url.substr(7);
+    } else {
+        return std::nullopt;
+    }
     const auto slash = rest.find('/');
     if (slash != std::string::npos) {
         parts.target = rest.substr(slash);
@@ -78,22 +92,29 @@ std::optional<url_parts> parse_http_url(const std::string& url) {
     return parts;
 }
 
-// One webhook POST: resolve, connect, write, read; `done(ok, why)` once.
+using webhook_callback = std::function<void(bool, std::string)>;
+
+// One webhook POST: resolve, connect, (TLS handshake,) write, read; then
+// `done(ok, why)` once. A deadline covers every step.
 class webhook_call : public std::enable_shared_from_this<webhook_call> {
 public:
-    using callback = std::function<void(bool, std::string)>;
-
-    webhook_call(net::io_context& ioc, url_parts url, http::request<http::string_body> req, callback done)
-        : resolver_(ioc), stream_(ioc), url_(std::move(url)), req_(std::move(req)), done_(std::move(done)) {}
+    webhook_call(net::io_context& ioc, url_parts url, http::request<http::string_body> req,
+                 std::shared_ptr<ssl::context> tls, webhook_callback done)
+        : resolver_(ioc), url_(std::move(url)), req_(std::move(req)), tls_(std::move(tls)), done_(std::move(done)) {
+        if (url_.tls) secure_.emplace(ioc, *tls_);
+        else plain_.emplace(ioc);
+    }
 
     void run() {
         resolver_.async_resolve(url_.host, url_.port, beast::bind_front_handler(&webhook_call::on_resolve, shared_from_this()));
     }
 
 private:
+    beast::tcp_stream& tcp() { return secure_ ? beast::get_lowest_layer(*secure_) : *plain_; }
+
     void finish(bool ok, std::string why) {
         beast::error_code ec;
-        stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        tcp().socket().shutdown(tcp::socket::shutdown_both, ec);
         if (done_) {
             auto done = std::move(done_);
             done_ = nullptr;
@@ -102,18 +123,34 @@ private:
     }
     void on_resolve(beast::error_code ec, tcp::resolver::results_type results) {
         if (ec) return finish(false, "resolve: " + ec.message());
-        stream_.expires_after(std::chrono::seconds(10));
-        stream_.async_connect(results, beast::bind_front_handler(&webhook_call::on_connect, shared_from_this()));
+        tcp().expires_after(std::chrono::seconds(10));
+        tcp().async_connect(results, beast::bind_front_handler(&webhook_call::on_connect, shared_from_this()));
     }
     void on_connect(beast::error_code ec, tcp::endpoint) {
         if (ec) return finish(false, "connect: " + ec.message());
-        stream_.expires_after(std::chrono::seconds(30));
-        http::async_write(stream_, req_, beast::bind_front_handler(&webhook_call::on_write, shared_from_this()));
+        if (!secure_) return write();
+        // SNI, and a certificate that must name this host.
+        if (!SSL_set_tlsext_host_name(secure_->native_handle(), url_.host.c_str())) return finish(false, "TLS: cannot set SNI");
+        secure_->set_verify_callback(ssl::host_name_verification(url_.host));
+        secure_->async_handshake(ssl::stream_base::client,
+                                 beast::bind_front_handler(&webhook_call::on_handshake, shared_from_this()));
+    }
+    void on_handshake(beast::error_code ec) {
+        if (ec) return finish(false, "TLS: " + ec.message());
+        write();
+    }
+    void write() {
+        tcp().expires_after(std::chrono::seconds(30));
+        auto handler = beast::bind_front_handler(&webhook_call::on_write, shared_from_this());
+        if (secure_) http::async_write(*secure_, req_, std::move(handler));
+        else http::async_write(*plain_, req_, std::move(handler));
     }
     void on_write(beast::error_code ec, std::size_t) {
         if (ec) return finish(false, "send: " + ec.message());
         parser_.body_limit(64 * 1024);
-        http::async_read(stream_, buffer_, parser_, beast::bind_front_handler(&webhook_call::on_read, shared_from_this()));
+        auto handler = beast::bind_front_handler(&webhook_call::on_read, shared_from_this());
+        if (secure_) http::async_read(*secure_, buffer_, parser_, std::move(handler));
+        else http::async_read(*plain_, buffer_, parser_, std::move(handler));
     }
     void on_read(beast::error_code ec, std::size_t) {
         if (ec) return finish(false, "receive: " + ec.message());
@@ -123,13 +160,30 @@ private:
     }
 
     tcp::resolver resolver_;
-    beast::tcp_stream stream_;
     url_parts url_;
     http::request<http::string_body> req_;
+    std::shared_ptr<ssl::context> tls_;
+    std::optional<beast::tcp_stream> plain_;
+    std::optional<beast::ssl_stream<beast::tcp_stream>> secure_;
     beast::flat_buffer buffer_;
     http::response_parser<http::string_body> parser_;
-    callback done_;
+    webhook_callback done_;
 };
+
+// The TLS settings for a webhook: TLS 1.2 or later, the peer's certificate
+// checked against the system's roots or the sink's own CA file.
+result<std::shared_ptr<ssl::context>> tls_context_for(const sink_config& sink) {
+    auto ctx = std::make_shared<ssl::context>(ssl::context::tls_client);
+    beast::error_code ec;
+    ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                         ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1,
+                     ec);
+    ctx->set_verify_mode(ssl::verify_peer, ec);
+    if (sink.ca_file.empty()) ctx->set_default_verify_paths(ec);
+    else ctx->load_verify_file(sink.ca_file, ec);
+    if (ec) return error{sink.ca_file.empty() ? "system certificates" : sink.ca_file, "cannot load: " + ec.message()};
+    return ctx;
+}
 
 }  // namespace
 
@@ -231,9 +285,22 @@ struct delivery_worker::impl : std::enable_shared_from_this<delivery_worker::imp
         post_webhook(*sink, payload, std::move(next));
     }
 
-    void post_webhook(const sink_config& sink, const std::string& payload, webhook_call::callback done) {
-        auto url = parse_http_url(sink.webhook);
-        if (!url) return done(false, "not an http:// URL");
+    // TLS contexts are made once per sink: loading certificates is slow.
+    std::map<std::string, std::shared_ptr<ssl::context>> tls_contexts;
+
+    void post_webhook(const sink_config& sink, const std::string& payload, webhook_callback done) {
+        auto url = parse_webhook_url(sink.webhook);
+        if (!url) return done(false, "not an https:// or http:// URL");
+        std::shared_ptr<ssl::context> tls;
+        if (url->tls) {
+            auto& cached = tls_contexts[sink.id()];
+            if (!cached) {
+                auto made = tls_context_for(sink);
+                if (!made) return done(false, made.err().where + ": " + made.err().message);
+                cached = *made;
+            }
+            tls = cached;
+        }
         const std::string timestamp = std::to_string(std::time(nullptr));
         const std::string message = webhook_signed_message(timestamp, payload);
         const receipt_key& signer = keys.current_receipt();
@@ -251,7 +318,7 @@ struct delivery_worker::impl : std::enable_shared_from_this<delivery_worker::imp
         req.set("X-Frontdesk-Key-Id", signer.key_id);
         req.body() = payload;
         req.prepare_payload();
-        std::make_shared<webhook_call>(ioc, std::move(*url), std::move(req), std::move(done))->run();
+        std::make_shared<webhook_call>(ioc, std::move(*url), std::move(req), std::move(tls), std::move(done))->run();
     }
 
     void record(const pending_delivery& d, bool ok, const std::string& why) {

@@ -144,3 +144,44 @@ TEST_CASE("a webhook that is down for a while, across a server restart, receives
         return metrics && metrics->body.find(nothing_owed) != std::string::npos;
     }, 10));
 }
+
+namespace {
+
+// A throwaway self-signed certificate for 127.0.0.1, made with the openssl tool.
+void make_certificate(const std::string& dir, const std::string& name) {
+    const std::string command = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=127.0.0.1"
+                                " -addext subjectAltName=IP:127.0.0.1 -keyout " + dir + "/" + name + ".key -out " + dir + "/" +
+                                name + ".pem 2>/dev/null";
+    REQUIRE(std::system(command.c_str()) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("an https webhook is delivered to only when its certificate checks out") {
+    testing::temp_dir dir;
+    std::filesystem::create_directories(dir.str() + "/web");
+    make_certificate(dir.str(), "receiver");
+    make_certificate(dir.str(), "stranger");
+    const std::uint16_t trusted_port = testing::webhook_receiver::free_port();
+    const std::uint16_t impostor_port = testing::webhook_receiver::free_port();
+    const std::string url = "https://127.0.0.1:";
+    const std::string config = write_config(
+        dir, "[{\"team\": \"*\", \"webhook\": \"" + url + std::to_string(trusted_port) + "/hook\", \"ca_file\": \"" + dir.str() +
+                 "/receiver.pem\"}, {\"team\": \"*\", \"webhook\": \"" + url + std::to_string(impostor_port) +
+                 "/hook\", \"ca_file\": \"" + dir.str() + "/receiver.pem\"}]");
+    testing::webhook_receiver trusted(trusted_port, [](std::size_t) { return 200U; }, dir.str() + "/receiver.pem",
+                                      dir.str() + "/receiver.key");
+    // Presents a certificate the sink was not told to trust.
+    testing::webhook_receiver impostor(impostor_port, [](std::size_t) { return 200U; }, dir.str() + "/stranger.pem",
+                                       dir.str() + "/stranger.key");
+    testing::server_process srv(dir.str() + "/data", dir.str() + "/web", {"--config", config});
+    const auto references = post_reports(srv.port(), 2);
+
+    CHECK(wait_for([&] { return trusted.received().size() >= 2; }, 20));
+    CHECK(wait_for([&] { return impostor.failed_handshakes() >= 2; }, 20));
+    CHECK(impostor.received().empty());
+    auto metrics = server::http_call("127.0.0.1", srv.port(), "GET", "/metrics");
+    REQUIRE(metrics);
+    CHECK(metrics->body.find("frontdesk_deliveries_pending{sink=\"webhook:" + url + std::to_string(impostor_port) +
+                             "/hook\"} 2") != std::string::npos);
+}
