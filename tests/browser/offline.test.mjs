@@ -1,13 +1,14 @@
 // Offline: after one visit the service worker has the app, the engine, the
 // forms and the keys. With no connection a person starts and completes a
 // report (keyboard only, axe on every page), it waits in the outbox through a
-// reload, and once back online it arrives exactly once and the reference is shown.
+// reload, and once back online it arrives exactly once and the reference is
+// shown. Background Sync sends what waits even with no page open.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { launchBrowser } from './browser.mjs';
 import {
-  DANGER, OFFLINE_STATUS, REFERENCE, assertNothingInClear, checkPage, dumpStorage, fillBikeTheft, openPage, sendByKeyboard, tabTo,
+  DANGER, OFFLINE_STATUS, REFERENCE, assertNothingInClear, checkPage, dumpStorage, fillBikeTheft, openPage, sendByKeyboard, tabTo, watch,
 } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
@@ -91,5 +92,39 @@ test('a report made offline waits on the device and arrives once when back onlin
   await title.waitFor();
   assert.equal((await page.locator('.fd-panel__reference').textContent()).trim(), reference);
   assert.equal(server.storedCount(), 1, 'still stored exactly once');
+  await context.close();
+});
+
+test('Background Sync sends a waiting report with no page open; the page then shows its reference', { timeout: 90_000 }, async () => {
+  const before = server.storedCount();
+  let page = await openPage(browser);
+  const context = page.context();
+  await page.goto(`${server.url}/#/form/bike-theft`);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await context.setOffline(true);
+  await fillBikeTheft(page, { axe: false, direct: true });
+  await sendByKeyboard(page);
+  await page.getByRole('heading', { level: 1, name: 'Your report is saved on this device' }).waitFor();
+  const reportUrl = page.url();
+  assert.ok(await page.evaluate(async () => 'sync' in (await navigator.serviceWorker.ready)), 'this browser has Background Sync');
+  await page.close();
+
+  // Back online with no page open: the service worker sends it.
+  await context.setOffline(false);
+  for (let i = 0; i < 40 && server.storedCount() === before; i++) await new Promise((resolve) => setTimeout(resolve, 250));
+  assert.equal(server.storedCount(), before + 1, 'sent by the service worker');
+
+  // The receipt waits in the outbox until a page verifies it with the engine.
+  page = watch(await context.newPage());
+  await page.goto(reportUrl);
+  await page.getByRole('heading', { level: 1, name: 'Report sent' }).waitFor();
+  assert.match(await page.locator('.fd-panel__reference').textContent(), REFERENCE);
+  assert.equal(server.storedCount(), before + 1, 'stored exactly once');
+  assert.deepEqual(page.problems, []);
   await context.close();
 });
