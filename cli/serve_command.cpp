@@ -3,6 +3,7 @@
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -15,6 +16,7 @@
 #include "server/metrics.hpp"
 #include "server/keyring.hpp"
 #include "server/store.hpp"
+#include "server/submission_pipeline.hpp"
 
 namespace frontdesk::cli {
 namespace {
@@ -129,6 +131,10 @@ int serve_command(const arguments& args) {
     });
     server::app application{*settings, submissions, keys->public_json(), stats};
 
+    server::submission_pipeline pipeline(ioc, submissions, std::max(1U, std::thread::hardware_concurrency()));
+    if (auto s = pipeline.start(settings->data_dir + "/frontdesk.sqlite3"); !s) return fail(s.err());
+    application.pipeline = &pipeline;
+
     server::http_server http(ioc, application);
     if (auto s = http.listen(); !s) return fail(s.err());
     delivery.start();
@@ -139,7 +145,8 @@ int serve_command(const arguments& args) {
     signals.async_wait([&](const boost::system::error_code& signal_error, int) {
         if (signal_error) return;
         std::cerr << "frontdesk serve: stopping; finishing requests in flight\n";
-        http.shut_down([&ioc, &delivery] {
+        http.shut_down([&ioc, &delivery, &pipeline] {
+            pipeline.stop();
             delivery.stop();
             ioc.stop();
         });

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "server/rate_limiter.hpp"
+#include "server/submission_pipeline.hpp"
 
 namespace frontdesk::server {
 
@@ -146,8 +147,20 @@ private:
 
     void on_read(beast::error_code ec, std::size_t) {
         if (ec) return on_error(ec, "read");
-        request req = parser_->release();
-        response res = handle_request(state_->application, req, client_);
+        auto req = std::make_shared<request>(parser_->release());
+        app& application = state_->application;
+        if (application.pipeline != nullptr && is_submission(*req)) {
+            // Answered when its row is committed, with others, off this thread.
+            std::string body = std::move(req->body());
+            application.pipeline->submit(std::move(body), [self = shared_from_this(), req](http_answer answer) {
+                self->answer(*req, submission_response(self->state_->application, *req, answer));
+            });
+            return;
+        }
+        answer(*req, handle_request(application, *req, client_));
+    }
+
+    void answer(const request& req, response res) {
         if (state_->draining) res.keep_alive(false);
         const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_);
         const std::string_view path = path_of(req);

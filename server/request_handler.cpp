@@ -69,6 +69,15 @@ response refusal(unsigned status, const std::string& reason, const std::string& 
     return res;
 }
 
+bool is_submission(const request& req) {
+    return req.method() == http::verb::post && path_of(req) == "/api/submissions" &&
+           req[http::field::content_type].substr(0, 16) == "application/json";
+}
+
+response submission_response(app& a, const request& req, const http_answer& answer) {
+    return make(req, answer, "no-store", &a.stats);
+}
+
 response handle_request(app& a, const request& req, const client_info& client) {
     const std::string_view path = path_of(req);
     const bool is_get = req.method() == http::verb::get || req.method() == http::verb::head;

@@ -123,19 +123,16 @@ result<std::optional<stored_submission>> store::find_by_submission_id(const std:
     return std::optional<stored_submission>(read_row(st.handle));
 }
 
-status store::insert(const stored_submission& s) {
-    if (auto ok = exec("BEGIN IMMEDIATE"); !ok) return ok;
-    auto rollback = [&](error e) {
-        (void)exec("ROLLBACK");
-        return status(std::move(e));
-    };
+status store::insert_rows(const stored_submission& s) {
+    // The caller owns the transaction and rolls back to its savepoint on error.
+    auto fail = [](error e) { return status(std::move(e)); };
     {
         statement st;
         const char* sql =
             "INSERT INTO submissions (reference, submission_id, content_hash, envelope_hash, form_id, form_version, "
             "team, urgency, received_at, team_key_id, sealed_report, receipt) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-        if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return rollback(sqlite_error(db_, "cannot store"));
+        if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return fail(sqlite_error(db_, "cannot store"));
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, s.submission_id);
         bind_text(st.handle, 3, s.content_hash);
@@ -150,20 +147,20 @@ status store::insert(const stored_submission& s) {
         bind_text(st.handle, 12, s.receipt_json);
         const int rc = sqlite3_step(st.handle);
         if (rc == SQLITE_CONSTRAINT && std::string(sqlite3_errmsg(db_)).find("reference") != std::string::npos) {
-            return rollback(error{"reference", "reference already taken"});
+            return fail(error{"reference", "reference already taken"});
         }
-        if (rc != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store"));
+        if (rc != SQLITE_DONE) return fail(sqlite_error(db_, "cannot store"));
     }
     for (const auto& a : s.attachments) {
         statement st;
         if (sqlite3_prepare_v2(db_, "INSERT INTO attachments (reference, hash, sealed) VALUES (?1, ?2, ?3)", -1,
                                &st.handle, nullptr) != SQLITE_OK) {
-            return rollback(sqlite_error(db_, "cannot store"));
+            return fail(sqlite_error(db_, "cannot store"));
         }
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, a.hash);
         bind_blob(st.handle, 3, a.sealed);
-        if (sqlite3_step(st.handle) != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store an attachment"));
+        if (sqlite3_step(st.handle) != SQLITE_DONE) return fail(sqlite_error(db_, "cannot store an attachment"));
     }
     // The deliveries are owed from the moment the report is stored: same transaction.
     for (const auto& sink : s.sinks) {
@@ -171,17 +168,71 @@ status store::insert(const stored_submission& s) {
         if (sqlite3_prepare_v2(db_,
                                "INSERT INTO deliveries (reference, sink, urgent, received_at) VALUES (?1, ?2, ?3, ?4)",
                                -1, &st.handle, nullptr) != SQLITE_OK) {
-            return rollback(sqlite_error(db_, "cannot store"));
+            return fail(sqlite_error(db_, "cannot store"));
         }
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, sink);
         sqlite3_bind_int(st.handle, 3, s.urgency == "urgent" ? 1 : 0);
         bind_text(st.handle, 4, s.received_at);
-        if (sqlite3_step(st.handle) != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store a delivery"));
+        if (sqlite3_step(st.handle) != SQLITE_DONE) return fail(sqlite_error(db_, "cannot store a delivery"));
+    }
+    return status::ok();
+}
+
+std::vector<insert_outcome> store::insert_batch(const std::vector<stored_submission>& rows) {
+    std::vector<insert_outcome> outcomes(rows.size());
+    if (rows.empty()) return outcomes;
+    if (!exec("BEGIN IMMEDIATE")) return outcomes;  // all failed
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const stored_submission& row = rows[i];
+        {
+            // The same report sent twice (a retry, or two in one batch) is stored once.
+            statement st;
+            if (sqlite3_prepare_v2(db_, "SELECT content_hash, receipt FROM submissions WHERE submission_id = ?1", -1,
+                                   &st.handle, nullptr) != SQLITE_OK) {
+                continue;  // failed
+            }
+            bind_text(st.handle, 1, row.submission_id);
+            const int rc = sqlite3_step(st.handle);
+            if (rc == SQLITE_ROW) {
+                const bool same = column_text(st.handle, 0) == row.content_hash;
+                outcomes[i] = {same ? insert_result::duplicate : insert_result::conflict, same ? column_text(st.handle, 1) : ""};
+                continue;
+            }
+            if (rc != SQLITE_DONE) continue;  // failed
+        }
+        // A savepoint per row: one row that cannot be stored leaves the others.
+        if (!exec("SAVEPOINT one_row")) continue;
+        auto stored = insert_rows(row);
+        if (stored) {
+            (void)exec("RELEASE one_row");
+            outcomes[i].result = insert_result::stored;
+        } else {
+            (void)exec("ROLLBACK TO one_row");
+            (void)exec("RELEASE one_row");
+            outcomes[i].result = stored.err().where == "reference" ? insert_result::reference_taken : insert_result::failed;
+        }
     }
     // With synchronous=FULL, COMMIT returns only once the transaction is on disk.
-    if (auto ok = exec("COMMIT"); !ok) return rollback(ok.err());
-    return status::ok();
+    if (!exec("COMMIT")) {
+        (void)exec("ROLLBACK");
+        for (auto& o : outcomes) {
+            if (o.result == insert_result::stored) o.result = insert_result::failed;
+        }
+    }
+    return outcomes;
+}
+
+status store::insert(const stored_submission& s) {
+    const auto outcome = insert_batch({s}).front();
+    switch (outcome.result) {
+        case insert_result::stored: return status::ok();
+        case insert_result::reference_taken: return error{"reference", "reference already taken"};
+        case insert_result::duplicate:
+        case insert_result::conflict: return error{"store", "this submission id is stored already"};
+        case insert_result::failed: break;
+    }
+    return error{"store", "cannot store: " + std::string(sqlite3_errmsg(db_))};
 }
 
 result<std::vector<stored_submission>> store::queue_for_team(const std::string& team) {

@@ -153,7 +153,7 @@ std::string make_reference() {
     return reference;
 }
 
-http_answer accept_submission(submission_context& ctx, const std::string& envelope) {
+verification verify_submission(const submission_context& ctx, const std::string& envelope) {
     envelope_fields env;
     if (auto p = read_envelope(envelope, env)) return *p;
     const std::string now = ctx.now();
@@ -197,16 +197,6 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
         return done(problem(422, "rejected-by-form", "The answers do not make a complete report on this form."));
     }
 
-    auto existing = ctx.db.find_by_submission_id(claimed.submission_id);
-    if (!existing) return done(problem(503, "store-unavailable", "The report could not be stored. Try again."));
-    if (existing->has_value()) {
-        const stored_submission& before = **existing;
-        if (before.content_hash != content_hash) {
-            return done(problem(409, "submission-id-reused", "This submission id was already used for a different report."));
-        }
-        return done({200, "application/json", before.receipt_json, {}});
-    }
-
     // Only the receiving team can read what is stored: re-seal to its key.
     const team_key* team = ctx.keys.team(replayed.route.team);
     if (team == nullptr) return done(problem(503, "team-key-missing", "The receiving team has no key yet. Try again later."));
@@ -232,25 +222,70 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
     row.received_at = now;
     row.team_key_id = team->key_id;
     if (ctx.sinks_for) row.sinks = ctx.sinks_for(row.team);
-    // A reference collision is rare (40 bits) but possible: draw again.
-    for (int attempt = 0; attempt < 5; ++attempt) {
-        receipt r{make_reference(), row.submission_id, row.envelope_hash, row.received_at, {}, {}};
-        const receipt_key& signer = ctx.keys.current_receipt();
-        if (auto s = sign_receipt(r, signer.secret_key, signer.public_key); !s) {
-            return problem(500, "cannot-sign", "The receipt could not be signed.");
-        }
-        row.reference = r.reference;
-        row.receipt_json = receipt_json(r);
-        auto stored = ctx.db.insert(row);
-        if (stored) {
-            if (ctx.on_stored) ctx.on_stored();
-            return {201, "application/json", row.receipt_json, {}};
-        }
-        if (stored.err().where != "reference") {
-            return problem(503, "store-unavailable", "The report could not be stored. Try again.");
-        }
+    // Signed now, on whichever thread verifies; the store may yet ask for
+    // another reference (see store_submissions).
+    receipt r{make_reference(), row.submission_id, row.envelope_hash, row.received_at, {}, {}};
+    const receipt_key& signer = ctx.keys.current_receipt();
+    if (auto s = sign_receipt(r, signer.secret_key, signer.public_key); !s) {
+        return problem(500, "cannot-sign", "The receipt could not be signed.");
     }
-    return problem(503, "store-unavailable", "The report could not be stored. Try again.");
+    row.reference = r.reference;
+    row.receipt_json = receipt_json(r);
+    return row;
+}
+
+std::vector<http_answer> store_submissions(store& db, const keyring& keys, std::vector<stored_submission>& rows) {
+    std::vector<http_answer> answers(rows.size());
+    std::vector<std::size_t> pending(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) pending[i] = i;
+    // A reference collision is rare (40 bits) but possible: draw again.
+    for (int attempt = 0; attempt < 5 && !pending.empty(); ++attempt) {
+        std::vector<stored_submission> batch;
+        for (auto i : pending) batch.push_back(rows[i]);
+        const auto outcomes = db.insert_batch(batch);
+        std::vector<std::size_t> again;
+        for (std::size_t k = 0; k < pending.size(); ++k) {
+            const std::size_t i = pending[k];
+            switch (outcomes[k].result) {
+                case insert_result::stored:
+                    answers[i] = {201, "application/json", rows[i].receipt_json, {}};
+                    break;
+                case insert_result::duplicate:
+                    answers[i] = {200, "application/json", outcomes[k].existing_receipt, {}};
+                    break;
+                case insert_result::conflict:
+                    answers[i] = problem(409, "submission-id-reused", "This submission id was already used for a different report.");
+                    break;
+                case insert_result::failed:
+                    answers[i] = problem(503, "store-unavailable", "The report could not be stored. Try again.");
+                    break;
+                case insert_result::reference_taken: {
+                    receipt r{make_reference(), rows[i].submission_id, rows[i].envelope_hash, rows[i].received_at, {}, {}};
+                    const receipt_key& signer = keys.current_receipt();
+                    if (!sign_receipt(r, signer.secret_key, signer.public_key)) {
+                        answers[i] = problem(500, "cannot-sign", "The receipt could not be signed.");
+                        break;
+                    }
+                    rows[i].reference = r.reference;
+                    rows[i].receipt_json = receipt_json(r);
+                    answers[i] = problem(503, "store-unavailable", "The report could not be stored. Try again.");
+                    again.push_back(i);
+                    break;
+                }
+            }
+        }
+        pending = std::move(again);
+    }
+    return answers;
+}
+
+http_answer accept_submission(submission_context& ctx, const std::string& envelope) {
+    verification verified = verify_submission(ctx, envelope);
+    if (auto* answer = std::get_if<http_answer>(&verified)) return *answer;
+    std::vector<stored_submission> rows{std::move(std::get<stored_submission>(verified))};
+    const http_answer answer = store_submissions(ctx.db, ctx.keys, rows).front();
+    if (answer.status == 201 && ctx.on_stored) ctx.on_stored();
+    return answer;
 }
 
 }  // namespace frontdesk::server
