@@ -85,7 +85,7 @@ int serve_command(const arguments& args) {
     std::error_code ec;
     std::filesystem::create_directories(settings->data_dir, ec);
     if (ec) return fail({settings->data_dir, "cannot create the data folder"});
-    auto forms = server::form_catalog::load(settings->forms_dir);
+    auto forms = server::form_catalog::load(settings->forms_dir, settings->data_dir + "/form-versions");
     if (!forms) return fail(forms.err());
 
     const std::string key_dir = settings->data_dir + "/keys";

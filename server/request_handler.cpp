@@ -111,7 +111,14 @@ response handle_request(app& a, const request& req, const client_info& client) {
     }
     if (path.substr(0, forms_prefix.size()) == forms_prefix) {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
-        const catalog_entry* entry = a.submissions.forms.find(std::string(path.substr(forms_prefix.size())));
+        // /api/forms/<id> is the current version; /api/forms/<id>/versions/<version> any served one.
+        const std::string_view rest = path.substr(forms_prefix.size());
+        const auto versions = rest.find("/versions/");
+        const catalog_entry* entry =
+            versions == std::string_view::npos
+                ? a.submissions.forms.find(std::string(rest))
+                : a.submissions.forms.find_version(std::string(rest.substr(0, versions)),
+                                                   std::string(rest.substr(versions + 10)));
         if (entry == nullptr) return make(req, problem(404, "unknown-form", "There is no such form."));
         auto res = make(req, {200, "application/octet-stream", entry->image, {}}, "no-cache");
         res.set(http::field::etag, "\"" + entry->definition.version + "\"");

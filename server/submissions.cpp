@@ -164,8 +164,7 @@ verification verify_submission(const submission_context& ctx, const std::string&
         return known ? problem(400, "retired-key", "The report is sealed to a key that is no longer accepted.")
                      : problem(400, "unknown-key", "The report is sealed to a key this server does not hold.");
     }
-    const catalog_entry* entry = ctx.forms.find(env.form_id);
-    if (entry == nullptr) return problem(404, "unknown-form", "There is no such form.");
+    if (ctx.forms.find(env.form_id) == nullptr) return problem(404, "unknown-form", "There is no such form.");
 
     auto opened = open_sealed(env.sealed, key->public_key, key->secret_key);
     if (!opened) return problem(400, "cannot-open", "The sealed report could not be opened.");
@@ -184,9 +183,12 @@ verification verify_submission(const submission_context& ctx, const std::string&
         return answer;
     };
     if (claimed.form_id != env.form_id) return done(problem(400, "malformed-report", "The report is for another form."));
-    if (claimed.form_version != entry->definition.version) {
+    // Checked against the version it was made with: a report sealed before a
+    // form changed is still good, if that version was ever served.
+    const catalog_entry* entry = ctx.forms.find_version(claimed.form_id, claimed.form_version);
+    if (entry == nullptr) {
         return done(problem(422, "unknown-form-version",
-                              "The report was made with a version of the form this server does not have."));
+                            "The report was made with a version of the form this server has never served."));
     }
     if (auto p = open_attachments(env, *key, claimed.attachments, attachments)) return done(*p);
 
