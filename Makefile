@@ -39,11 +39,13 @@ test-browser:
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms npm run --silent test:browser
 
 # Benchmarks (bench/): minutes, never part of `make test`, and they assert no
-# times; the results go in BENCHMARKS.md. Crypto natively and in wasm; the web
-# client's time to the first question under 3G throttling (cold, warm,
-# offline) and its bytes per file as served.
+# times; the results go in BENCHMARKS.md. Crypto natively and in wasm; the
+# server's throughput and scaling; the web client's time to the first question
+# under 3G throttling (cold, warm, offline) and its bytes per file as served.
 bench: native wasm
 	@bench/crypto.sh
+	@bench/server.sh
+	@bench/scaling.sh
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms node bench/first-question.mjs
 
 # The same unit and integration tests built with AddressSanitizer and UBSan.
@@ -51,7 +53,6 @@ debug-test: setup
 	@[ -f build/native-debug/build.ninja ] || cmake --preset native-debug
 	@cmake --build --preset native-debug -j$(JOBS)
 	@ctest --preset native-debug -j$(JOBS)
-
 
 clean:
 	rm -rf build

@@ -8,6 +8,8 @@
 //   frontdesk-load http --port P --connections C --count N     GET /healthz: HTTP alone
 //   frontdesk-load open --count N                              crypto_box_seal_open of 4 KiB alone
 //   frontdesk-load sqlite --dir D --count N --batch B          durable inserts alone, B per transaction
+//   frontdesk-load store --dir D --count N                     the real store growing to N reports:
+//                                                              insert rate, bytes per report, dedupe lookup time
 //
 // Each prints one Markdown table row: what, count, seconds, per second, p50 ms, p99 ms.
 #include <sodium.h>
@@ -21,6 +23,7 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -33,6 +36,7 @@
 #include "engine/envelope.hpp"
 #include "engine/form_json.hpp"
 #include "engine/report.hpp"
+#include "server/store.hpp"
 #include "server/submission_client.hpp"
 
 namespace {
@@ -241,6 +245,61 @@ int sqlite_alone(const std::map<std::string, std::string>& o) {
     return 0;
 }
 
+// Grows the real store (server/store.cpp, group commit of 256) to `count`
+// reports of 4 KiB, and reports at each tenfold size how fast inserts still
+// go, what a report costs on disk, and how long a dedupe lookup takes.
+int store_growth(const std::map<std::string, std::string>& o) {
+    const std::size_t count = number(o, "count", 100000);
+    const std::string path = o.at("dir") + "/growth.sqlite3";
+    auto db = server::store::open(path);
+    if (!db) return std::cerr << db.err().message << "\n", 2;
+    server::stored_submission row;
+    row.content_hash = std::string(64, 'c');
+    row.envelope_hash = std::string(64, 'e');
+    row.form_id = "load-test";
+    row.form_version = std::string(32, 'v');
+    row.team = "property-crime";
+    row.urgency = "standard";
+    row.received_at = "2026-11-28T09:15:02Z";
+    row.team_key_id = std::string(16, 'k');
+    row.sealed_report = bytes(4096 + crypto_box_SEALBYTES, 0x5a);
+    row.receipt_json = std::string(300, 'r');
+    std::size_t stored = 0;
+    std::size_t next_report = 10000;
+    auto batch_start = clock_type::now();
+    std::size_t batch_first = 0;
+    while (stored < count) {
+        std::vector<server::stored_submission> batch;
+        for (std::size_t i = 0; i < 256 && stored + i < count; ++i) {
+            row.reference = "FD-" + std::to_string(stored + i);
+            row.submission_id = to_hex(reinterpret_cast<const unsigned char*>(&stored), sizeof stored) + std::to_string(i);
+            batch.push_back(row);
+        }
+        for (const auto& outcome : (*db)->insert_batch(batch)) {
+            if (outcome.result != server::insert_result::stored) return std::cerr << "an insert failed\n", 2;
+        }
+        stored += batch.size();
+        if (stored >= next_report || stored == count) {
+            const double seconds = std::chrono::duration<double>(clock_type::now() - batch_start).count();
+            const auto look_start = clock_type::now();
+            for (int i = 0; i < 1000; ++i) {
+                if (!(*db)->find_by_submission_id("0000000000000000" + std::to_string(i))) return 2;
+            }
+            const double lookup_us = std::chrono::duration<double, std::micro>(clock_type::now() - look_start).count() / 1000;
+            (void)(*db)->count();
+            std::error_code ec;
+            const auto size = std::filesystem::file_size(path, ec) + std::filesystem::file_size(path + "-wal", ec);
+            std::printf("| store with %zu reports | %.0f inserts/s (last %zu) | %.0f bytes a report | dedupe lookup %.1f µs |\n",
+                        stored, static_cast<double>(stored - batch_first) / seconds, stored - batch_first,
+                        static_cast<double>(size) / static_cast<double>(stored), lookup_us);
+            batch_first = stored;
+            batch_start = clock_type::now();
+            next_report *= 10;
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -255,6 +314,7 @@ int main(int argc, char** argv) {
         if (mode == "http") return http_alone(o);
         if (mode == "open") return open_alone(o);
         if (mode == "sqlite") return sqlite_alone(o);
+        if (mode == "store") return store_growth(o);
     } catch (const std::exception& e) {  // a benchmark tool: report and stop
         std::cerr << "frontdesk-load: " << e.what() << "\n";
         return 1;

@@ -93,34 +93,32 @@ std::string key_path(const std::string& dir, const char* kind, const std::string
     return dir + "/" + kind + "/" + key_id + "." + half;
 }
 
-result<key_record> make_sealing_pair(const std::string& dir) {
-    if (auto s = make_private_folder(dir + "/sealing"); !s) return s.err();
-    box_public_key pk{};
-    box_secret_key sk{};
-    if (crypto_box_keypair(pk.data(), sk.data()) != 0) return error{dir, "cannot make a sealing key pair"};
+// Writes a new pair under `kind`/ (the secret first, then the public half)
+// and wipes the secret from memory.
+template <std::size_t P, std::size_t S>
+result<key_record> store_pair(const std::string& dir, const char* kind, const std::array<unsigned char, P>& pk,
+                              std::array<unsigned char, S>& sk) {
     key_record r{key_id_of(pk), utc_now(), {}, {}};
-    auto s = write_key_file(key_path(dir, "sealing", r.key_id, "secret"), sk.data(), sk.size(), key_secrecy::secret_key);
+    auto written = make_private_folder(dir + "/" + kind);
+    if (written) written = write_key_file(key_path(dir, kind, r.key_id, "secret"), sk.data(), sk.size(), key_secrecy::secret_key);
     sodium_memzero(sk.data(), sk.size());
-    if (!s) return s.err();
-    if (auto p = write_key_file(key_path(dir, "sealing", r.key_id, "public"), pk.data(), pk.size(), key_secrecy::public_key); !p) {
-        return p.err();
-    }
+    if (written) written = write_key_file(key_path(dir, kind, r.key_id, "public"), pk.data(), pk.size(), key_secrecy::public_key);
+    if (!written) return written.err();
     return r;
 }
 
+result<key_record> make_sealing_pair(const std::string& dir) {
+    box_public_key pk{};
+    box_secret_key sk{};
+    if (crypto_box_keypair(pk.data(), sk.data()) != 0) return error{dir, "cannot make a sealing key pair"};
+    return store_pair(dir, "sealing", pk, sk);
+}
+
 result<key_record> make_receipt_pair(const std::string& dir) {
-    if (auto s = make_private_folder(dir + "/receipt"); !s) return s.err();
     sign_public_key pk{};
     sign_secret_key sk{};
     if (crypto_sign_keypair(pk.data(), sk.data()) != 0) return error{dir, "cannot make a receipt key pair"};
-    key_record r{key_id_of(pk), utc_now(), {}, {}};
-    auto s = write_key_file(key_path(dir, "receipt", r.key_id, "secret"), sk.data(), sk.size(), key_secrecy::secret_key);
-    sodium_memzero(sk.data(), sk.size());
-    if (!s) return s.err();
-    if (auto p = write_key_file(key_path(dir, "receipt", r.key_id, "public"), pk.data(), pk.size(), key_secrecy::public_key); !p) {
-        return p.err();
-    }
-    return r;
+    return store_pair(dir, "receipt", pk, sk);
 }
 
 bool is_team_name(const std::string& s) {

@@ -274,28 +274,19 @@ result<std::int64_t> store::count() {
     return static_cast<std::int64_t>(sqlite3_column_int64(st.handle, 0));
 }
 
-}  // namespace frontdesk::server
-
-namespace frontdesk::server {
-
-result<std::map<std::string, std::int64_t>> store::count_by_team() {
+result<std::map<std::string, std::int64_t>> store::count_groups(const char* sql) {
     statement st;
-    if (sqlite3_prepare_v2(db_, "SELECT team, count(*) FROM submissions GROUP BY team", -1, &st.handle, nullptr) !=
-        SQLITE_OK) {
-        return sqlite_error(db_, "cannot count");
-    }
+    if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot count");
     std::map<std::string, std::int64_t> counts;
     int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) {
-        counts[column_text(st.handle, 0)] = static_cast<std::int64_t>(sqlite3_column_int64(st.handle, 1));
-    }
+    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) counts[column_text(st.handle, 0)] = sqlite3_column_int64(st.handle, 1);
     if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot count");
     return counts;
 }
 
-}  // namespace frontdesk::server
-
-namespace frontdesk::server {
+result<std::map<std::string, std::int64_t>> store::count_by_team() {
+    return count_groups("SELECT team, count(*) FROM submissions GROUP BY team");
+}
 
 result<std::vector<pending_delivery>> store::due_deliveries(std::int64_t now, int limit) {
     statement st;
@@ -343,16 +334,7 @@ status store::mark_failed(const std::string& reference, const std::string& sink,
 }
 
 result<std::map<std::string, std::int64_t>> store::pending_deliveries_by_sink() {
-    statement st;
-    if (sqlite3_prepare_v2(db_, "SELECT sink, count(*) FROM deliveries WHERE delivered_at IS NULL GROUP BY sink", -1,
-                           &st.handle, nullptr) != SQLITE_OK) {
-        return sqlite_error(db_, "cannot count deliveries");
-    }
-    std::map<std::string, std::int64_t> counts;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) counts[column_text(st.handle, 0)] = sqlite3_column_int64(st.handle, 1);
-    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot count deliveries");
-    return counts;
+    return count_groups("SELECT sink, count(*) FROM deliveries WHERE delivered_at IS NULL GROUP BY sink");
 }
 
 result<stored_submission> store::load(const std::string& reference) {

@@ -94,6 +94,8 @@ private:
     explicit store(sqlite3* db) : db_(db) {}
     status exec(const char* sql);
     status insert_rows(const stored_submission& s);
+    // {first column: second column} of a `SELECT name, count(*) … GROUP BY name`.
+    result<std::map<std::string, std::int64_t>> count_groups(const char* sql);
     sqlite3* db_;
 };
 
