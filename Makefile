@@ -9,7 +9,7 @@ FRONTDESK := $(NATIVE_BUILD)/cli/frontdesk
 WEB_ROOT := build/web
 JOBS ?= 2
 
-.PHONY: all setup native wasm run test test-native test-browser debug-test bench clean
+.PHONY: all setup native wasm run test test-native test-browser bench debug-test clean
 
 all: native wasm
 
@@ -38,6 +38,17 @@ test-native:
 test-browser:
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms npm run --silent test:browser
 
+# Benchmarks (bench/): minutes, never part of `make test`, and they assert no
+# times; the results go in BENCHMARKS.md. Crypto natively and in wasm; the
+# server's throughput and scaling; the web client's time to the first question
+# under 3G throttling (cold, warm, offline) and its bytes per file as served.
+bench: native wasm
+	@bench/crypto.sh
+	@bench/engine.sh
+	@bench/server.sh
+	@bench/scaling.sh
+	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms node bench/first-question.mjs
+
 # The same unit and integration tests built with AddressSanitizer and UBSan.
 debug-test: setup
 	@[ -f build/native-debug/build.ninja ] || cmake --preset native-debug
@@ -45,11 +56,5 @@ debug-test: setup
 	@ctest --preset native-debug -j$(JOBS)
 
 # Benchmarks: minutes, never part of `make test`; results belong in BENCHMARKS.md.
-bench: native wasm
-	@bench/crypto.sh
-	@bench/engine.sh
-	@bench/server.sh
-	@bench/scaling.sh
-
 clean:
 	rm -rf build

@@ -127,9 +127,13 @@ response handle_request(app& a, const request& req, const client_info& client) {
     if (path.substr(0, 5) == "/api/") return make(req, problem(404, "not-found", "There is nothing at this address."));
 
     if (!is_get) return method_not_allowed(req, "GET, HEAD");
-    auto file = read_static_file(a.settings.web_root, path);
+    const auto accept_encoding = req[http::field::accept_encoding];
+    auto file = read_static_file(a.settings.web_root, path, std::string_view(accept_encoding.data(), accept_encoding.size()));
     if (!file) return make(req, problem(404, "not-found", "There is nothing at this address."));
     auto res = make(req, {200, file->content_type, std::move(file->body), {}}, file->cache_control.c_str());
+    if (!file->content_encoding.empty()) res.set(http::field::content_encoding, file->content_encoding);
+    // Caches must keep the br, gzip and plain answers apart.
+    if (file->varies_by_encoding) res.set(http::field::vary, "Accept-Encoding");
     return res;
 }
 

@@ -1,8 +1,9 @@
 // The browser's view of the engine: a handful of C functions over one
 // session. Thin on purpose: every decision is made in engine/, this file only
-// moves strings and bytes across the JavaScript boundary.
+// moves strings and bytes across the JavaScript boundary. Sealing and
+// receipts are in crypto_exports.cpp, a second module that loads after the
+// first page, so that the first question does not wait for libsodium.
 #include <emscripten/emscripten.h>
-#include <sodium.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -10,15 +11,12 @@
 #include <string>
 
 #include "engine/draft.hpp"
-#include "engine/envelope.hpp"
 #include "engine/expr.hpp"
-#include "engine/json_writer.hpp"
 #include "engine/form_image.hpp"
-#include "engine/receipt.hpp"
+#include "engine/json_writer.hpp"
 #include "engine/report.hpp"
 #include "engine/session.hpp"
 #include "engine/view.hpp"
-#include "wasm/random_source.hpp"
 
 namespace {
 
@@ -26,10 +24,9 @@ struct browser_state {
     std::unique_ptr<frontdesk::form> form;
     std::unique_ptr<frontdesk::session> session;
     std::string submission_id;  // kept across retries of the same report
-    std::string sealed_hash;    // of the last envelope handed out
     std::string last_error;
-    std::string dropped_json = "[]";
-    std::int64_t today = 0;           // days since 1970-01-01, from fd_set_today  // question ids the last restored draft lost
+    std::string dropped_json = "[]";  // question ids the last restored draft lost
+    std::int64_t today = 0;           // days since 1970-01-01, from fd_set_today
     std::string returned;       // backs the last const char* handed to JavaScript
 };
 
@@ -66,7 +63,6 @@ EMSCRIPTEN_KEEPALIVE int fd_load_form(const std::uint8_t* image, std::size_t siz
     s.form = std::make_unique<frontdesk::form>(std::move(decoded.value()));
     s.session = std::make_unique<frontdesk::session>(*s.form, s.today);
     s.submission_id.clear();
-    s.sealed_hash.clear();
     s.dropped_json = "[]";
     return 0;
 }
@@ -89,11 +85,13 @@ EMSCRIPTEN_KEEPALIVE const char* fd_view_json() {
 
 EMSCRIPTEN_KEEPALIVE int fd_set_answer(const char* question_id, const char* value) {
     if (!state().session) return fail("No form is loaded.");
+    const std::string before = state().session->answer(question_id);
     auto s = state().session->set_answer(question_id, value);
     if (!s) return fail(s.err().message);
     // Changed content is a new report: it must not reuse the id of one that
-    // may already have reached the server.
-    state().submission_id.clear();
+    // may already have reached the server. The same answer again (Continue
+    // on a page left as it was) is the same report, and keeps its id.
+    if (state().session->answer(question_id) != before) state().submission_id.clear();
     return 0;
 }
 
@@ -135,59 +133,36 @@ EMSCRIPTEN_KEEPALIVE int fd_restore_draft(const char* draft) {
 
 EMSCRIPTEN_KEEPALIVE const char* fd_draft_dropped() { return state().dropped_json.c_str(); }
 
-EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* public_key_b64, const char* key_id, const char* language) {
+// The report as it would be sent now: the canonical plaintext that the
+// crypto module (crypto_exports.cpp) seals, or "" before check your answers.
+// It carries the submission id set by fd_set_submission_id; the id stays the
+// same across retries and is cleared by any change to the answers.
+EMSCRIPTEN_KEEPALIVE const char* fd_report_json(const char* language) {
     auto& s = state();
     if (!s.session || s.session->state() != frontdesk::session_state::check) {
         fail("The report is not ready to send.");
         return "";
     }
-    auto key = frontdesk::public_key_from_base64(public_key_b64);
-    if (!key) {
-        fail(key.err().message);
+    if (s.submission_id.size() != 32) {
+        fail("The report has no submission id.");
         return "";
     }
-    if (frontdesk::key_id_of(*key) != key_id) {
-        fail("The sealing key does not match its id.");
-        return "";
-    }
-    // Without a secure random source a sealed box could be predictable:
-    // refuse, so nothing is sealed, queued or sent.
-    if (!browser_random_ready()) {
-        fail("This browser has no secure random number source, so the report cannot be sealed safely.");
-        return "";
-    }
-    if (auto ready = frontdesk::crypto_init(); !ready) {
-        fail(ready.err().message);
-        return "";
-    }
-    // One id for this report, however many times it is sealed and sent, so
-    // the server stores it once.
-    if (s.submission_id.empty()) {
-        unsigned char id[16];
-        randombytes_buf(id, sizeof id);
-        s.submission_id = frontdesk::to_hex(id, sizeof id);
-    }
-    const auto report = frontdesk::make_report(*s.session, s.submission_id, language);
-    auto sealed = frontdesk::seal_envelope(frontdesk::report_json(report), report.form_id, *key);
-    if (!sealed || browser_random_failed()) {
-        fail(sealed ? "The random source failed while sealing." : sealed.err().message);
-        return "";
-    }
-    s.sealed_hash = sealed->hash;
-    return hand_out(std::move(sealed->json));
+    return hand_out(frontdesk::report_json(frontdesk::make_report(*s.session, s.submission_id, language)));
 }
 
-EMSCRIPTEN_KEEPALIVE int fd_verify_receipt(const char* reference, const char* submission_id, const char* envelope_hash,
-                                           const char* received_at, const char* key_id, const char* signature_b64,
-                                           const char* receipt_public_key_b64) {
-    auto& s = state();
-    auto key = frontdesk::public_key_from_base64(receipt_public_key_b64);
-    if (!key) return 0;
-    const frontdesk::receipt r{reference, submission_id, envelope_hash, received_at, key_id, signature_b64};
-    // The receipt must be for this report and this envelope, not just any
-    // receipt the server ever signed.
-    if (r.submission_id != s.submission_id || r.envelope_hash != s.sealed_hash) return 0;
-    return frontdesk::verify_receipt(r, *key) ? 1 : 0;
+// The report's submission id, or "" when a new one is needed (none yet, or
+// the answers changed since).
+EMSCRIPTEN_KEEPALIVE const char* fd_submission_id() { return hand_out(state().submission_id); }
+
+// Sets the submission id (32 hex digits, from fd_random_submission_id of the
+// crypto module), only when the report has none.
+EMSCRIPTEN_KEEPALIVE int fd_set_submission_id(const char* id) {
+    const std::string value(id);
+    if (value.size() != 32 || value.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        return fail("A submission id is 32 hex digits.");
+    }
+    if (state().submission_id.empty()) state().submission_id = value;
+    return 0;
 }
 
 }  // extern "C"

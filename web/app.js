@@ -1,15 +1,22 @@
 // The online police station in the browser: lists the forms, renders the engine's
-// view as GOV.UK-style pages, and sends the sealed report.
+// view as GOV.UK-style pages, keeps drafts (drafts.js) and puts the sealed
+// report in the outbox (outbox.js), from where it is sent until it arrives.
+// The first question needs only this file, engine-client.js, the engine and
+// drafts.js (to restore saved answers); sealing and sending load behind it.
 // The engine decides everything about a form; this file only draws what
 // engine.view() says and passes the person's answers back.
 // User and form text goes in through DOM text nodes only, never as markup.
 
-import { loadEngine } from './engine-client.js';
+import { loadCrypto, loadEngine } from './engine-client.js';
 import { RICH_TYPES, readValue as readRichValue, richQuestion } from './questions.js';
 
 const SERVICE_NAME = 'Online police station';
 const URGENT_ADVICE = 'If someone is in danger or a crime is happening now, call 999. For other police matters, call 101.';
 const SEND_FAILED = 'We could not send your report. Your answers are still here. Try again.';
+const STORAGE_WARNING = 'Your browser may delete what is saved on this device if it runs low on space. Send your report as soon as you can.';
+// Loaded when first needed (preloaded by index.html for drafts.js).
+const outboxModule = () => import('./outbox.js');
+const draftsModule = () => import('./drafts.js');
 const INPUT_WIDTHS = [2, 3, 4, 5, 10, 20, 30];
 
 const appRoot = document.getElementById('fd-app');
@@ -18,12 +25,14 @@ const beforeMain = document.getElementById('fd-before-main');
 let enginePromise = null;
 let engine = null;
 let formsPromise = null;
-// The form being filled in: { formId, envelope, envelopeKeyId }. The answers
-// themselves live in the engine.
+// The form being filled in: { formId, sealed: { envelope, submissionId, keyId } }.
+// The answers themselves live in the engine (and, encrypted, in the draft).
 let session = null;
 let sending = false;
 // Bumped on every navigation, so that a slow fetch cannot draw over a newer page.
 let navigation = 0;
+// 'persisted', 'refused' or 'unknown': whether the browser promised to keep our storage.
+let storage = 'unknown';
 
 // ---------------------------------------------------------------- DOM helpers
 
@@ -73,8 +82,10 @@ function backLink(onBack) {
 // shown) or 'none' (first load: leave the person where the browser put them).
 function mount({ title, back = null, content, focus, hasErrors = false }) {
   beforeMain.replaceChildren(...(back ? [back] : []));
+  document.documentElement.lang = 'en';
   appRoot.replaceChildren(...content);
   appRoot.removeAttribute('aria-busy');
+  afterFirstPage();
   document.title = `${hasErrors ? 'Error: ' : ''}${title} – ${SERVICE_NAME}`;
   const target = focus === 'summary' ? appRoot.querySelector('.fd-error-summary')
     : focus === 'heading' ? appRoot.querySelector('h1') : null;
@@ -122,6 +133,13 @@ function getEngine() {
   return enginePromise;
 }
 
+let cryptoPromise = null;
+function getCrypto() {
+  cryptoPromise ??= loadCrypto();
+  cryptoPromise.catch(() => { cryptoPromise = null; });
+  return cryptoPromise;
+}
+
 function getForms() {
   formsPromise ??= fetchOk('/api/forms').then((response) => response.json());
   formsPromise.catch(() => { formsPromise = null; });
@@ -133,6 +151,9 @@ function getForms() {
 function route({ focus }) {
   const match = /^#\/form\/([^/]+)$/.exec(location.hash);
   if (match) return startForm(safeDecode(match[1]), focus);
+  const report = /^#\/report\/([0-9a-f]{32})$/.exec(location.hash);
+  if (report) return showReport(report[1], focus);
+  if (location.hash === '#/delete') return showDeletePage(focus);
   if (location.hash === '' || location.hash === '#' || location.hash === '#/') return showStartPage(focus);
   // Any other fragment (#main-content, #fd-q-…) is an in-page link, not a route.
   return undefined;
@@ -177,6 +198,26 @@ async function showStartPage(focus) {
       }, 'Start now', visuallyHidden(` – ${form.title}`), startArrow())));
   }
   mount({ title: SERVICE_NAME, content, focus });
+  showWaitingReports(token);
+}
+
+// Reports still in the outbox, from this visit or an earlier one.
+async function showWaitingReports(token) {
+  let entries;
+  try {
+    entries = await (await outboxModule()).outboxEntries();
+  } catch (error) {
+    console.error(error);
+    return;
+  }
+  if (token !== navigation || !entries.length) return;
+  const forms = await getForms().catch(() => []);
+  const titleOf = (formId) => forms.find((form) => form.id === formId)?.title ?? 'Your report';
+  appRoot.querySelector('h1')?.after(h('div', { class: 'fd-inset-text' },
+    h('h2', { class: 'fd-heading-m' }, 'Reports saved on this device'),
+    h('ul', { class: 'fd-list' }, entries.map((entry) => h('li', {},
+      h('a', { href: `#/report/${entry.id}`, class: 'fd-link' }, titleOf(entry.formId)),
+      entry.state === 'rejected' ? ' – we could not accept it' : ' – waiting to be sent')))));
 }
 
 function startArrow() {
@@ -210,8 +251,10 @@ async function startForm(formId, focus) {
     // The engine holds one form at a time: the previous one, if any, is gone now.
     session = null;
     loaded.loadForm(new Uint8Array(image));
-    session = { formId, envelope: null, envelopeKeyId: null };
-    renderView(loaded.view(), { focus });
+    session = { formId, sealed: null };
+    const restored = await restoreDraft(loaded, formId);
+    if (token !== navigation) return;
+    renderView(loaded.view(), { focus, restored });
   } catch (error) {
     console.error(error);
     if (token !== navigation) return;
@@ -223,6 +266,137 @@ async function startForm(formId, focus) {
   }
 }
 
+// ---------------------------------------------------------------- drafts
+
+// Puts the saved answers, if any, back into the engine. Returns false, or
+// { dropped }: how many answers the form (a newer version) no longer asks for.
+async function restoreDraft(loaded, formId) {
+  try {
+    const drafts = await draftsModule();
+    const draft = await drafts.loadDraft(formId);
+    if (!draft) return false;
+    // Answers already sent as a report are not a report in progress, unless
+    // the server refused that report and they are to be corrected.
+    if (draft.sentAs) {
+      const entry = await (await outboxModule()).outboxEntry(draft.sentAs);
+      if (entry && entry.state !== 'rejected') return false;
+    }
+    const dropped = loaded.restoreDraft(draft.text);
+    return { dropped: dropped?.length ?? 0 };
+  } catch (error) {
+    // A draft that cannot be restored must not stop the form from starting.
+    console.error('the saved answers could not be restored:', error);
+    return false;
+  }
+}
+
+let saving = Promise.resolve();
+
+// Saves the answers as they are now, encrypted, on the device. Saves run one
+// after another, so the last answers are the ones kept.
+function saveDraft() {
+  if (!session || !engine) return saving;
+  const { formId } = session;
+  let text;
+  try {
+    text = engine.saveDraft();
+  } catch (error) {
+    console.error('the answers could not be saved:', error);
+    return saving;
+  }
+  saving = saving.then(async () => {
+    const drafts = await draftsModule();
+    await drafts.saveDraft(formId, text);
+    await askForPersistentStorage();
+  }).catch((error) => console.error('the answers could not be saved:', error));
+  return saving;
+}
+
+// The answers typed on this page, kept as they are typed (not only on Continue).
+let typingTimer = 0;
+function saveWhileTyping(form, questions) {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    if (sending || !session || !form.isConnected) return;
+    try {
+      for (const question of questions) engine.setAnswer(question.id, readValue(form, question));
+      session.sealed = null;
+    } catch (error) {
+      console.error(error);
+      return;
+    }
+    saveDraft();
+  }, 300);
+}
+
+async function askForPersistentStorage() {
+  if (storage !== 'unknown' || !navigator.storage?.persist) return;
+  try {
+    storage = (await navigator.storage.persisted()) || (await navigator.storage.persist()) ? 'persisted' : 'refused';
+  } catch {
+    storage = 'refused';
+  }
+}
+
+function storageWarning() {
+  return storage === 'refused'
+    ? h('div', { class: 'fd-inset-text' }, h('p', { class: 'fd-body' }, STORAGE_WARNING))
+    : null;
+}
+
+function deleteAnswersLink() {
+  return h('p', { class: 'fd-body fd-delete-answers' }, 'On a shared computer? ',
+    h('a', { href: '#/delete', class: 'fd-link' }, 'Delete your answers from this device'));
+}
+
+function showDeletePage(focus) {
+  ++navigation;
+  const title = 'Delete your answers from this device';
+  const form = h('form', {
+    class: 'fd-form',
+    novalidate: true,
+    on: {
+      submit: async (event) => {
+        event.preventDefault();
+        const token = ++navigation;
+        clearTimeout(typingTimer);
+        session = null;
+        try {
+          await saving;
+          await (await draftsModule()).deleteAllDrafts();
+        } catch (error) {
+          console.error(error);
+          if (token === navigation) showProblem({ title: 'We could not delete your answers', text: 'Close this browser window, then try again.', focus: 'heading' });
+          return;
+        }
+        // The engine still holds them in memory: start it afresh.
+        if (engine) {
+          engine = null;
+          enginePromise = null;
+        }
+        if (token !== navigation) return;
+        mount({
+          title: 'Your answers have been deleted',
+          content: [heading('Your answers have been deleted'),
+            ...paragraphs(['The answers you gave are no longer saved on this device.',
+              'Reports you already sent are not affected.']),
+            h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, 'Go to the start page'))],
+          focus: 'heading',
+        });
+      },
+    },
+  }, button('Delete my answers', { class: 'fd-button fd-button--warning' }));
+  mount({
+    title,
+    back: h('a', { href: '#/', class: 'fd-back-link' }, 'Back'),
+    content: [heading(title),
+      ...paragraphs(['If other people use this device, you can delete the answers you have given so far.',
+        'You will need to start again. Reports you already sent are not affected.']),
+      form],
+    focus,
+  });
+}
+
 // Runs one engine step, then draws where it led. A step that changed the
 // answers or the route makes any envelope sealed earlier out of date.
 function act(step) {
@@ -230,10 +404,12 @@ function act(step) {
   if (sending) return;
   navigation++;
   try {
+    clearTimeout(typingTimer);
     step();
-    if (session) session.envelope = null;
+    if (session) session.sealed = null;
     const view = engine.view();
     renderView(view, { focus: view.errors?.length ? 'summary' : 'heading' });
+    saveDraft();
   } catch (error) {
     console.error(error);
     showProblem({ focus: 'heading' });
@@ -244,13 +420,34 @@ function act(step) {
 
 function renderView(view, options) {
   switch (view.state) {
-    case 'question': return renderQuestionPage(view, options);
-    case 'exit': return renderExitPage(view, options);
-    case 'check': return renderCheckPage(view, options);
+    case 'question': renderQuestionPage(view, options); break;
+    case 'exit': renderExitPage(view, options); break;
+    case 'check': renderCheckPage(view, options); break;
     default:
       console.error('unknown view state', view.state);
-      return showProblem(options);
+      showProblem(options);
+      return;
   }
+  if (view.language) document.documentElement.lang = view.language;
+  const switcher = languageSwitcher(view);
+  if (switcher) beforeMain.prepend(switcher);
+}
+
+// The form's languages, when it has more than one (GOV.UK language select):
+// the current one as text, each other one as a link in its own language.
+function languageSwitcher(view) {
+  const languages = view.form.languages ?? [];
+  if (languages.length < 2 || !engine?.setLanguage) return null;
+  return h('nav', { class: 'fd-language-select', 'aria-label': 'Language' },
+    h('ul', { class: 'fd-language-select__list' }, languages.map((language) => (language.code === view.language
+      ? h('li', { class: 'fd-language-select__item', 'aria-current': 'true' }, language.name)
+      : h('li', { class: 'fd-language-select__item' }, h('a', {
+        href: '#',
+        class: 'fd-link',
+        lang: language.code,
+        hreflang: language.code,
+        on: { click: (event) => { event.preventDefault(); act(() => engine.setLanguage(language.code)); } },
+      }, language.name))))));
 }
 
 function back(view) {
@@ -261,37 +458,48 @@ function fieldId(questionId) {
   return `fd-q-${questionId}`;
 }
 
-function renderQuestionPage(view, { focus }) {
+function renderQuestionPage(view, { focus, restored = false }) {
   const page = view.page;
   const questions = page.questions ?? [];
   const errors = view.errors ?? [];
+  // Questions an option reveals are drawn under that option, not on their own.
+  const revealed = new Set(questions.flatMap((question) => (question.options ?? []).flatMap((option) => option.reveals ?? [])));
+  const topLevel = questions.filter((question) => !revealed.has(question.id));
   // One question: its label is the page's h1 (GOV.UK "question pages").
-  const single = questions.length === 1;
-  const pageHeading = single ? questions[0].label : (page.title || view.form.title);
+  const single = topLevel.length === 1;
+  const pageHeading = single ? topLevel[0].label : (page.title || view.form.title);
+  const errorOf = (question) => question.error ?? errors.find((error) => error.question === question.id)?.message;
+  const nested = (ids) => questions.filter((question) => ids.includes(question.id))
+    .map((question) => questionGroup(question, { asHeading: false, error: errorOf(question) }));
 
   const form = h('form', {
     class: 'fd-form',
     novalidate: true,
     on: {
       submit: (event) => { event.preventDefault(); onContinue(form, questions); },
-      change: () => showLiveQuestions(form, questions),
+      input: () => saveWhileTyping(form, questions),
+      change: () => {
+        showLiveQuestions(form, questions);
+        showRevealed(form);
+        saveWhileTyping(form, questions);
+      },
     },
   });
   if (!single) form.append(heading(pageHeading), ...paragraphs(page.body));
-  for (const question of questions) {
-    const inlineError = question.error
-      ?? errors.find((error) => error.question === question.id)?.message;
+  for (const question of topLevel) {
     form.append(questionGroup(question, {
       asHeading: single,
       body: single ? page.body : null,
-      error: inlineError,
+      error: errorOf(question),
+      nested,
     }));
   }
   form.append(button('Continue'));
 
   const content = [];
   if (errors.length) content.push(errorSummary(errors, questions));
-  content.push(h('span', { class: 'fd-caption-l' }, view.form.title), form);
+  if (restored && !errors.length) content.push(restoredNotice(restored));
+  content.push(h('span', { class: 'fd-caption-l' }, view.form.title), form, deleteAnswersLink());
   mount({
     title: pageHeading,
     back: back(view),
@@ -299,6 +507,14 @@ function renderQuestionPage(view, { focus }) {
     focus: errors.length && focus !== 'none' ? 'summary' : focus,
     hasErrors: errors.length > 0,
   });
+}
+
+function restoredNotice({ dropped }) {
+  return h('div', { class: 'fd-inset-text' },
+    h('p', { class: 'fd-body' }, 'We kept the answers you gave before on this device. You can carry on where you left off.'),
+    dropped
+      ? h('p', { class: 'fd-body' }, 'This form has changed since then. Some of your answers are no longer needed and have been removed. Check your answers before you send them.')
+      : null);
 }
 
 function onContinue(form, questions) {
@@ -322,17 +538,40 @@ function showLiveQuestions(form, questions) {
   }
 }
 
+// The answer as the engine takes it (docs/engine-view.md): the rich types as
+// questions.js reads them; a radio's value; checkboxes' values in option
+// order, one per line; a date as DAY/MONTH/YEAR as typed ("" when all three
+// are empty); else the text.
 function readValue(form, question) {
   if (RICH_TYPES.has(question.type)) return readRichValue(form, question, fieldId(question.id));
-  if (question.type === 'radios') {
-    const checked = [...form.querySelectorAll('input[type="radio"]')]
-      .find((input) => input.name === question.id && input.checked);
-    return checked ? checked.value : '';
+  if (question.type === 'radios' || question.type === 'checkboxes') {
+    return [...form.querySelectorAll('input')]
+      .filter((input) => input.name === question.id && input.checked)
+      .map((input) => input.value).join('\n');
+  }
+  if (question.type === 'date') {
+    const parts = DATE_PARTS.map(([part]) => document.getElementById(datePartId(question.id, part))?.value.trim() ?? '');
+    return parts.every((part) => part === '') ? '' : parts.join('/');
   }
   return document.getElementById(fieldId(question.id))?.value ?? '';
 }
 
-function questionGroup(question, { asHeading, body, error }) {
+const DATE_PARTS = [['day', 'Day', 2], ['month', 'Month', 2], ['year', 'Year', 4]];
+
+// The day carries the field id, so the error summary lands on it.
+function datePartId(questionId, part) {
+  return part === 'day' ? fieldId(questionId) : `${fieldId(questionId)}-${part}`;
+}
+
+// Shows the questions under each chosen option, hides the others.
+function showRevealed(form) {
+  for (const input of form.querySelectorAll('input[aria-controls]')) {
+    document.getElementById(input.getAttribute('aria-controls'))
+      ?.classList.toggle('fd-conditional--hidden', !input.checked);
+  }
+}
+
+function questionGroup(question, { asHeading, body, error, nested = () => [] }) {
   const id = fieldId(question.id);
   if (RICH_TYPES.has(question.type)) {
     return richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden });
@@ -350,28 +589,16 @@ function questionGroup(question, { asHeading, body, error }) {
     hidden: question.shown === false,
   });
 
-  if (question.type === 'radios') {
+  if (question.type === 'radios' || question.type === 'checkboxes' || question.type === 'date') {
     const legendText = asHeading
       ? h('h1', { class: 'fd-fieldset__heading', tabindex: '-1' }, question.label)
       : question.label;
+    const inputs = question.type === 'date'
+      ? dateInputs(question, error)
+      : choices(question, id, error, nested);
     group.append(h('fieldset', { class: 'fd-fieldset', 'aria-describedby': describedBy },
       h('legend', { class: `fd-fieldset__legend fd-fieldset__legend--${asHeading ? 'l' : 'm'}` }, legendText),
-      paragraphs(body), hint, errorMessage,
-      h('div', { class: 'fd-radios' }, (question.options ?? []).map((option, index) => {
-        // The first radio carries the field id, so the error summary lands on it.
-        const optionId = index === 0 ? id : `${id}-${index + 1}`;
-        return h('div', { class: 'fd-radios__item' },
-          h('input', {
-            class: 'fd-radios__input',
-            id: optionId,
-            name: question.id,
-            type: 'radio',
-            value: option.value,
-            checked: option.value === question.value,
-            'aria-invalid': error ? 'true' : null,
-          }),
-          h('label', { class: 'fd-label fd-radios__label', for: optionId }, option.label));
-      }))));
+      paragraphs(body), hint, errorMessage, inputs));
     return group;
   }
 
@@ -387,6 +614,63 @@ function questionGroup(question, { asHeading, body, error }) {
     ...paragraphs(body), hint, errorMessage, field,
   ].filter(Boolean));
   return group;
+}
+
+// Radios or checkboxes; an option that reveals questions has them drawn under
+// it, shown only while it is chosen (GOV.UK conditional reveal).
+function choices(question, id, error, nested) {
+  const kind = question.type === 'checkboxes' ? 'checkboxes' : 'radios';
+  const chosen = kind === 'checkboxes' ? (question.value ?? '').split('\n') : [question.value];
+  return h('div', { class: `fd-radios${kind === 'checkboxes' ? ' fd-checkboxes' : ''}` }, (question.options ?? []).map((option, index) => {
+    // The first option carries the field id, so the error summary lands on it.
+    const optionId = index === 0 ? id : `${id}-${index + 1}`;
+    const checked = chosen.includes(option.value);
+    const reveals = option.reveals ?? [];
+    const conditionalId = `${optionId}-conditional`;
+    return [
+      h('div', { class: 'fd-radios__item' },
+        h('input', {
+          class: 'fd-radios__input',
+          id: optionId,
+          name: question.id,
+          type: kind === 'checkboxes' ? 'checkbox' : 'radio',
+          value: option.value,
+          checked,
+          'aria-invalid': error ? 'true' : null,
+          'aria-controls': reveals.length ? conditionalId : null,
+        }),
+        h('label', { class: 'fd-label fd-radios__label', for: optionId }, option.label),
+        option.hint ? h('div', { class: 'fd-hint fd-radios__hint' }, option.hint) : null),
+      reveals.length
+        ? h('div', { class: `fd-conditional${checked ? '' : ' fd-conditional--hidden'}`, id: conditionalId }, nested(reveals))
+        : null,
+    ];
+  }).flat());
+}
+
+// A date as three boxes, day, month and year (GOV.UK date input). The value
+// comes back as typed (DAY/MONTH/YEAR) or as the engine keeps it (YYYY-MM-DD).
+function dateInputs(question, error) {
+  const value = question.value ?? '';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const [day = '', month = '', year = ''] = iso ? [String(Number(iso[3])), String(Number(iso[2])), iso[1]] : value.split('/');
+  const values = { day, month, year };
+  const autocomplete = question.autocomplete === 'bday' ? 'bday' : null;
+  return h('div', { class: 'fd-date-input' }, DATE_PARTS.map(([part, label, width]) => {
+    const partId = datePartId(question.id, part);
+    return h('div', { class: 'fd-date-input__item' },
+      h('label', { class: 'fd-label fd-date-input__label', for: partId }, label),
+      h('input', {
+        class: `fd-input fd-input--width-${width}${error ? ' fd-input--error' : ''}`,
+        id: partId,
+        name: `${question.id}-${part}`,
+        type: 'text',
+        inputmode: 'numeric',
+        autocomplete: autocomplete && `${autocomplete}-${part}`,
+        value: values[part],
+        'aria-invalid': error ? 'true' : null,
+      }));
+  }));
 }
 
 function textarea(id, error) {
@@ -456,7 +740,7 @@ function renderExitPage(view, { focus }) {
   });
 }
 
-function renderCheckPage(view, { focus, sendFailed = false }) {
+function renderCheckPage(view, { focus, sendFailed = false, restored = false }) {
   const title = 'Check your answers before sending your report';
   const rows = view.check?.rows ?? [];
   const list = h('dl', { class: 'fd-summary-list' }, rows.map((row) => h('div', { class: 'fd-summary-list__row' },
@@ -480,6 +764,7 @@ function renderCheckPage(view, { focus, sendFailed = false }) {
 
   const content = [];
   if (sendFailed) content.push(summaryBox(h('p', { class: 'fd-body' }, SEND_FAILED)));
+  if (restored && !sendFailed) content.push(restoredNotice(restored));
   content.push(
     h('span', { class: 'fd-caption-l' }, view.form.title),
     heading(title),
@@ -487,7 +772,10 @@ function renderCheckPage(view, { focus, sendFailed = false }) {
     h('h2', { class: 'fd-heading-m' }, 'Now send your report'),
     h('p', { class: 'fd-body' },
       'By sending this report you are confirming that, to the best of your knowledge, the details you are giving are correct.'),
+    h('p', { class: 'fd-body' },
+      'If you have no connection, we will keep your report on this device and send it when you are back online.'),
     form,
+    deleteAnswersLink(),
   );
   mount({
     title,
@@ -500,52 +788,217 @@ function renderCheckPage(view, { focus, sendFailed = false }) {
 
 // ---------------------------------------------------------------- sending
 
+// Seals the report (the only copy that leaves the engine is ciphertext),
+// stores it in the outbox, durably, and only then tries to send it.
 async function sendReport(sendButton, status) {
   if (sending) return;
   sending = true;
   const token = ++navigation;
   sendButton.disabled = true;
-  status.textContent = 'Sending…';
+  status.textContent = 'Getting your report ready…';
   try {
-    const keys = await (await fetchOk('/api/keys')).json();
-    // Retrying sends the same envelope, so the server can tell it is a repeat.
-    if (!session.envelope || session.envelopeKeyId !== keys.sealing.key_id) {
-      session.envelope = engine.seal({
-        publicKey: keys.sealing.public_key,
-        keyId: keys.sealing.key_id,
-        language: 'en',
+    clearTimeout(typingTimer);
+    await saveDraft();
+    const [keys, outbox, sealer] = await Promise.all([getKeys(), outboxModule(), getCrypto()]);
+    // Sealed once: every retry sends these same bytes, so the receipt the
+    // server keeps for this submission id is the receipt for this envelope.
+    if (!session.sealed || session.sealed.keyId !== keys.sealing.key_id) {
+      const sealed = engine.seal(sealer, {
+        publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: engine.view().language ?? 'en', formId: session.formId,
       });
-      session.envelopeKeyId = keys.sealing.key_id;
+      session.sealed = { ...sealed, keyId: keys.sealing.key_id };
     }
-    const response = await fetchOk('/api/submissions', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: session.envelope,
-    });
-    const receipt = await response.json();
-    if (!engine.verifyReceipt(receipt, keys.receipt.public_key)) {
-      throw new Error('the receipt signature is not valid');
+    const { envelope, submissionId } = session.sealed;
+    // A report sent again after the server refused it replaces the refused one.
+    for (const entry of await outbox.outboxEntries()) {
+      if (entry.formId === session.formId && entry.state === 'rejected') await outbox.forget(entry.id);
     }
+    if (!(await outbox.outboxEntry(submissionId))) {
+      await outbox.addToOutbox({ id: submissionId, formId: session.formId, envelope });
+    }
+    await (await draftsModule()).markDraftSent(session.formId, submissionId);
+    requestBackgroundSync();
     session = null;
-    // Shown even if the person went elsewhere meanwhile: the reference must not be lost.
     navigation++;
-    renderConfirmation(receipt);
+    // The status page takes over: it shows where the report is and sends it.
+    location.hash = `#/report/${submissionId}`;
   } catch (error) {
-    console.error('sending the report failed:', error);
+    console.error('the report could not be put in the outbox:', error);
     if (token === navigation) renderCheckPage(engine.view(), { focus: 'summary', sendFailed: true });
   } finally {
     sending = false;
   }
 }
 
-function renderConfirmation(receipt) {
+let keysPromise = null;
+function getKeys() {
+  keysPromise ??= fetchOk('/api/keys').then((response) => response.json());
+  keysPromise.catch(() => { keysPromise = null; });
+  return keysPromise;
+}
+
+async function requestBackgroundSync() {
+  try {
+    const registration = await navigator.serviceWorker?.ready;
+    await registration?.sync?.register('fd-outbox');
+  } catch {
+    // No Background Sync here: the page sends on 'online', on start and on a timer.
+  }
+}
+
+// ---------------------------------------------------------------- delivery
+
+let delivering = null;
+let retryTimer = 0;
+
+// Sends what is due in the outbox, verifies every receipt with the engine and
+// lets a report go only when its receipt verifies. Then redraws the report
+// page, if one is showing, and plans the next try.
+function deliver({ force = false } = {}) {
+  delivering ??= (async () => {
+    try {
+      const outbox = await outboxModule();
+      const entries = await outbox.sendDue({ force });
+      for (const entry of entries) {
+        if (entry.state === 'answered') await confirmReceipt(outbox, entry);
+      }
+      const waiting = (await outbox.outboxEntries()).filter((entry) => entry.state === 'waiting');
+      clearTimeout(retryTimer);
+      if (waiting.length) {
+        const due = Math.min(...waiting.map((entry) => entry.nextAttemptAt));
+        retryTimer = setTimeout(() => deliver(), Math.max(1000, due - Date.now()));
+      }
+    } catch (error) {
+      console.error('sending the outbox failed:', error);
+    } finally {
+      delivering = null;
+    }
+    refreshReportPage();
+  })();
+  return delivering;
+}
+
+async function confirmReceipt(outbox, entry) {
+  const [sealer, keys] = await Promise.all([getCrypto(), getKeys()]);
+  const ok = sealer.verifyReceipt(entry.receipt, keys.receipt.public_key,
+    { envelope: entry.envelope, submissionId: entry.id });
+  if (!ok) {
+    // Not a receipt for this report: it stays in the outbox and is sent
+    // again later; the keys are fetched afresh in case they changed.
+    console.error('the receipt did not verify');
+    keysPromise = null;
+    await outbox.retryLater(entry, 'the receipt did not verify');
+    return;
+  }
+  await outbox.markDelivered(entry);
+  try {
+    await (await draftsModule()).deleteSentDraft(entry.formId, entry.id);
+  } catch (error) {
+    console.error(error);
+  }
+}
+
+function refreshReportPage() {
+  const match = /^#\/report\/([0-9a-f]{32})$/.exec(location.hash);
+  if (match) showReport(match[1], 'none', { refresh: true });
+}
+
+// Plain words for a refusal, by the problem's type.
+function refusalText(problem) {
+  switch (problem?.type) {
+    case '/problems/unknown-form-version':
+      return 'The form changed after you filled it in. Check your answers, then send your report again.';
+    case '/problems/unknown-key':
+      return 'Our service changed after you filled in the form. Send your report again.';
+    case '/problems/rejected-by-form':
+      return 'Some of your answers need to be changed. Check your answers, then send your report again.';
+    default:
+      return 'Something went wrong with your report. Check your answers, then send your report again.';
+  }
+}
+
+async function showReport(id, focus, { refresh = false } = {}) {
+  const token = refresh ? navigation : ++navigation;
+  let entry;
+  let sent;
+  try {
+    const outbox = await outboxModule();
+    // Sent first: once a report has arrived, that is what counts.
+    sent = await outbox.sentRecord(id);
+    entry = sent ? null : await outbox.outboxEntry(id);
+  } catch (error) {
+    console.error(error);
+    if (token === navigation) showProblem({ focus });
+    return;
+  }
+  if (token !== navigation) return;
+  if (sent) {
+    // Redraw the confirmation only when it changes what is shown.
+    if (refresh && appRoot.querySelector('.fd-panel--confirmation')) return;
+    renderConfirmation(sent, refresh ? 'heading' : focus);
+    return;
+  }
+  if (!entry) {
+    showProblem({ title: 'Page not found', text: 'We could not find that report on this device.', focus });
+    return;
+  }
+  if (entry.state === 'rejected') {
+    if (refresh && appRoot.querySelector('[data-state="rejected"]')) return;
+    const title = 'We could not accept your report';
+    mount({
+      title,
+      content: [
+        h('div', { 'data-state': 'rejected' }, heading(title)),
+        ...paragraphs([refusalText(entry.problem), 'Your answers are still saved on this device.', URGENT_ADVICE]),
+        button('Check your answers', {
+          type: 'button',
+          on: { click: () => { location.hash = `#/form/${encodeURIComponent(entry.formId)}`; } },
+        }),
+      ],
+      focus: refresh ? 'heading' : focus,
+    });
+    return;
+  }
+  const statusText = !navigator.onLine
+    ? 'Saved on this phone — we’ll send it as soon as you’re back online.'
+    : entry.unverified
+      ? 'We could not send your report yet: we could not confirm that it arrived safely. It is still saved on this device and we will try again.'
+      : entry.attempts > 0
+        ? 'We could not send your report yet. It is still saved on this device and we will try again.'
+        : 'Sending your report…';
+  const existing = appRoot.querySelector('[data-state="waiting"] .fd-status');
+  if (refresh && existing) {
+    if (existing.textContent !== statusText) existing.textContent = statusText;
+    return;
+  }
+  await askForPersistentStorage();
+  if (token !== navigation) return;
+  const title = 'Your report is saved on this device';
+  mount({
+    title,
+    content: [
+      h('div', { 'data-state': 'waiting' }, heading(title),
+        h('p', { class: 'fd-body fd-status', role: 'status' }, statusText)),
+      storageWarning(),
+      ...paragraphs([
+        'You do not need to do anything else. Keep this page open if you can, or come back to it later: we will send your report when there is a connection.',
+        'We will show your reference number here when your report has arrived.',
+        URGENT_ADVICE,
+      ]),
+    ].filter(Boolean),
+    focus,
+  });
+  if (!refresh) deliver();
+}
+
+function renderConfirmation(sent, focus) {
   mount({
     title: 'Report sent',
     content: [
       h('div', { class: 'fd-panel fd-panel--confirmation' },
         h('h1', { class: 'fd-panel__title', tabindex: '-1' }, 'Report sent'),
         h('p', { class: 'fd-panel__body' }, 'Your reference number', h('br'),
-          h('strong', { class: 'fd-panel__reference' }, receipt.reference))),
+          h('strong', { class: 'fd-panel__reference' }, sent.reference))),
       h('h2', { class: 'fd-heading-m' }, 'What happens next'),
       ...paragraphs([
         'We have sent your report to the police team that deals with it. They will contact you if they need to know more.',
@@ -553,13 +1006,38 @@ function renderConfirmation(receipt) {
       ]),
       h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, 'Report something else')),
     ],
-    focus: 'heading',
+    focus,
   });
 }
 
 // ---------------------------------------------------------------- start
 
 window.addEventListener('hashchange', () => route({ focus: 'heading' }));
+window.addEventListener('online', () => deliver({ force: true }));
+window.addEventListener('offline', () => refreshReportPage());
 // Start fetching the engine at once: on a slow connection it is the long wait.
 getEngine().catch((error) => console.error('the engine did not load:', error));
 route({ focus: 'none' });
+
+// Behind the first page: once the first page is drawn (and not before, so
+// that on a slow connection nothing competes with it), the service worker
+// (offline use, which fetches everything else), old drafts out, anything left
+// in the outbox from an earlier visit sent, and what sending needs.
+let behindFirstPage = false;
+function afterFirstPage() {
+  if (behindFirstPage) return;
+  behindFirstPage = true;
+  // The start page comes before the engine has arrived: wait for it.
+  const engineSettled = (enginePromise ?? Promise.resolve()).catch(() => {});
+  engineSettled.then(() => setTimeout(() => {
+    navigator.serviceWorker?.register('/sw.js', { type: 'module' })
+      .catch((error) => console.error('the service worker did not register:', error));
+    draftsModule().then((drafts) => drafts.deleteExpiredDrafts()).catch((error) => console.error(error));
+    deliver({ force: true });
+    getEngine().then(() => Promise.all([getCrypto(), getKeys()]))
+      .catch((error) => console.error('could not get ready to send:', error));
+    if (navigator.storage?.persisted) {
+      navigator.storage.persisted().then((persisted) => { if (persisted) storage = 'persisted'; }).catch(() => {});
+    }
+  }, 0));
+}

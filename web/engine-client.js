@@ -22,6 +22,45 @@ export async function loadEngine(moduleOptions = {}) {
   return wrapModule(m);
 }
 
+// Loads frontdesk-crypto.js/.wasm: libsodium sealing and receipt checks,
+// needed only to send, so loaded after the first page.
+export async function loadCrypto(moduleOptions = {}) {
+  const { default: createFrontdeskCrypto } = await import('./frontdesk-crypto.js');
+  const m = await createFrontdeskCrypto(moduleOptions);
+  const c = {
+    lastError: m.cwrap('fd_crypto_last_error', 'string', []),
+    randomId: m.cwrap('fd_random_submission_id', 'string', []),
+    seal: m.cwrap('fd_seal_report', 'string', ['string', 'string', 'string', 'string']),
+    verifyReceipt: m.cwrap('fd_verify_receipt', 'number',
+      ['string', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']),
+  };
+  return {
+    randomSubmissionId() {
+      const id = c.randomId();
+      if (!id) throw new EngineError('randomSubmissionId', c.lastError());
+      return id;
+    },
+
+    // report: the engine's canonical report JSON. Returns the envelope JSON.
+    seal(report, formId, publicKey, keyId) {
+      const envelope = c.seal(String(report), String(formId), String(publicKey), String(keyId));
+      if (!envelope) throw new EngineError('seal', c.lastError());
+      return envelope;
+    },
+
+    // receipt: the parsed JSON answer of POST /api/submissions; sent: the
+    // { envelope, submissionId } it must be for (kept in the outbox, so this
+    // works after a reload too).
+    verifyReceipt(receipt, receiptPublicKey, sent) {
+      if (!receipt || typeof receipt !== 'object' || !sent) return false;
+      if (!RECEIPT_FIELDS.every((field) => typeof receipt[field] === 'string')) return false;
+      const fields = RECEIPT_FIELDS.map((field) => receipt[field]);
+      return c.verifyReceipt(...fields, String(receiptPublicKey), String(sent.submissionId),
+        String(sent.envelope)) === 1;
+    },
+  };
+}
+
 function wrapModule(m) {
   const c = {
     alloc: m.cwrap('fd_alloc', 'number', ['number']),
@@ -34,12 +73,14 @@ function wrapModule(m) {
     next: m.cwrap('fd_next', 'number', []),
     back: m.cwrap('fd_back', 'number', []),
     change: m.cwrap('fd_change', 'number', ['string']),
+    reportJson: m.cwrap('fd_report_json', 'string', ['string']),
+    submissionId: m.cwrap('fd_submission_id', 'string', []),
+    setSubmissionId: m.cwrap('fd_set_submission_id', 'number', ['string']),
+    // The form's languages (docs/engine-view.md): absent from an engine without them.
+    setLanguage: m._fd_set_language ? m.cwrap('fd_set_language', 'number', ['string']) : null,
     saveDraft: m.cwrap('fd_save_draft', 'string', []),
     restoreDraft: m.cwrap('fd_restore_draft', 'number', ['string']),
     draftDropped: m.cwrap('fd_draft_dropped', 'string', []),
-    seal: m.cwrap('fd_seal_report', 'string', ['string', 'string', 'string']),
-    verifyReceipt: m.cwrap('fd_verify_receipt', 'number',
-      ['string', 'string', 'string', 'string', 'string', 'string', 'string']),
   };
 
   function check(operation, status) {
@@ -88,31 +129,36 @@ function wrapModule(m) {
       check('change', c.change(String(questionId)));
     },
 
-    // A printable string to keep (e.g. in IndexedDB) and give back to restoreDraft.
+    // Seals the report for the server with the crypto module (loadCrypto).
+    // Returns { envelope, submissionId }: the envelope (a JSON string) is
+    // posted as it is, again and again until a receipt for it verifies; the
+    // id is what that receipt must name.
+    seal(crypto, { publicKey, keyId, language, formId }) {
+      if (!c.submissionId()) check('seal', c.setSubmissionId(crypto.randomSubmissionId()));
+      const report = c.reportJson(String(language));
+      if (!report) throw new EngineError('seal', c.lastError());
+      return { envelope: crypto.seal(report, formId, publicKey, keyId), submissionId: c.submissionId() };
+    },
+
+    // Shows the form in another of its languages (view.form.languages); only
+    // when the engine has them.
+    ...(c.setLanguage ? {
+      setLanguage(code) {
+        check('setLanguage', c.setLanguage(String(code)));
+      },
+    } : {}),
+
+    // A printable string to keep (encrypted, in IndexedDB) and give back to restoreDraft.
     saveDraft() {
       return c.saveDraft();
     },
 
-    // Restores a saved draft into the loaded form (even a newer version of it).
+    // Restores a saved draft into the loaded form (even a newer version of it:
+    // what still applies is kept, and it lands on the first page needing attention).
     // Returns the ids of answered questions the form no longer asks.
     restoreDraft(draft) {
       check('restoreDraft', c.restoreDraft(String(draft)));
       return JSON.parse(c.draftDropped());
-    },
-
-    // Returns the sealed envelope (a JSON string) to POST as it is.
-    seal({ publicKey, keyId, language }) {
-      const envelope = c.seal(String(publicKey), String(keyId), String(language));
-      if (!envelope) throw new EngineError('seal', c.lastError());
-      return envelope;
-    },
-
-    // receipt: the parsed JSON answer of POST /api/submissions.
-    verifyReceipt(receipt, receiptPublicKey) {
-      if (!receipt || typeof receipt !== 'object') return false;
-      if (!RECEIPT_FIELDS.every((field) => typeof receipt[field] === 'string')) return false;
-      const fields = RECEIPT_FIELDS.map((field) => receipt[field]);
-      return c.verifyReceipt(...fields, String(receiptPublicKey)) === 1;
     },
   };
 }

@@ -45,7 +45,9 @@ const alterations = {
 
 for (const [name, alter] of Object.entries(alterations)) {
   test(`a receipt with ${name} is not shown as a reference`, { timeout: 60_000 }, async () => {
-    const context = await browser.newContext();
+    // The service worker's Background Sync would send the report itself,
+    // past page.route, and get the genuine receipt: block it here.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     let genuine = null;

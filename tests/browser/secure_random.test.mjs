@@ -55,7 +55,9 @@ test('with no secure random source the report is not sealed and nothing is sent'
   // And the refusal is the engine's own, not an accident: drive a second
   // engine to check your answers and ask it to seal.
   const refusal = await page.evaluate(async () => {
-    const { loadEngine } = await import('/engine-client.js');
+    // File names carry content hashes: the build's manifest names them.
+    const manifest = await (await fetch('/asset-manifest.json')).json();
+    const { loadCrypto, loadEngine } = await import(manifest.files['engine-client.js'].served);
     const engine = await loadEngine();
     const image = new Uint8Array(await (await fetch('/api/forms/bike-theft')).arrayBuffer());
     engine.loadForm(image);
@@ -66,7 +68,9 @@ test('with no secure random source the report is not sealed and nothing is sent'
     }
     const keys = await (await fetch('/api/keys')).json();
     try {
-      engine.seal({ publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: 'en' });
+      engine.seal(await loadCrypto(), {
+        publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: 'en', formId: 'bike-theft',
+      });
       return 'sealed';
     } catch (error) {
       return String(error.message);

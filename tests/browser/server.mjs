@@ -3,7 +3,7 @@
 //   FRONTDESK_BIN    the native frontdesk binary
 //   FRONTDESK_WEB    the folder served at / (web/ plus frontdesk-engine.js/.wasm)
 //   FRONTDESK_FORMS  the forms folder
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,8 @@ import path from 'node:path';
 const REQUIRED_ENV = ['FRONTDESK_BIN', 'FRONTDESK_WEB', 'FRONTDESK_FORMS'];
 const LISTENING = /^frontdesk: listening on (http:\/\/127\.0\.0\.1:\d+)\b/m;
 
-export async function startServer({ timeoutMs = 20_000 } = {}) {
+// web: serve this folder instead of FRONTDESK_WEB (a test that deploys a new app version).
+export async function startServer({ timeoutMs = 20_000, web = process.env.FRONTDESK_WEB } = {}) {
   const missing = REQUIRED_ENV.filter((name) => !process.env[name]);
   if (missing.length) {
     throw new Error(`the browser tests need ${missing.join(', ')} set: FRONTDESK_BIN is the native `
@@ -21,7 +22,7 @@ export async function startServer({ timeoutMs = 20_000 } = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-browser-'));
   const child = spawn(process.env.FRONTDESK_BIN, [
     'serve', '--port', '0', '--data', dataDir,
-    '--web', process.env.FRONTDESK_WEB, '--forms', process.env.FRONTDESK_FORMS,
+    '--web', web, '--forms', process.env.FRONTDESK_FORMS,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
 
   let stdout = '';
@@ -57,7 +58,10 @@ export async function startServer({ timeoutMs = 20_000 } = {}) {
       child.once('error', (error) => settle(reject, error));
       child.once('exit', (code, signal) => settle(reject, new Error(`exited early (code ${code}, signal ${signal})`)));
     });
-    return { url, stop };
+    // How many reports the store holds (Debian's sqlite3 reads the WAL too).
+    const storedCount = () => Number(execFileSync('sqlite3', [path.join(dataDir, 'frontdesk.sqlite3'),
+      'SELECT count(*) FROM submissions'], { encoding: 'utf8' }).trim());
+    return { url, stop, dataDir, storedCount };
   } catch (error) {
     await stop();
     throw new Error(`could not start ${process.env.FRONTDESK_BIN} serve: ${error.message}\n`

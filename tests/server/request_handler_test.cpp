@@ -105,3 +105,54 @@ TEST_CASE("submissions may have large bodies, other routes only small ones") {
     CHECK(server::body_limit_for(fx.application->settings, post) > 1024 * 1024);
     CHECK(server::body_limit_for(fx.application->settings, get) <= 16 * 1024);
 }
+
+TEST_CASE("static files: precompressed by Accept-Encoding, Vary, and cache lifetimes by name") {
+    testing::server_fixture fx;
+    const auto web = fx.dir.path() / "web";
+    std::ofstream(web / "index.html") << "<!doctype html>";
+    std::ofstream(web / "index.html.br") << "index-br";
+    std::ofstream(web / "sw.js") << "sw";
+    std::ofstream(web / "app.0123456789ab.js") << "app";
+    std::ofstream(web / "app.0123456789ab.js.gz") << "app-gz";
+    std::ofstream(web / "frontdesk-engine.0123456789ab.wasm") << "wasm";
+    std::ofstream(web / "frontdesk-engine.0123456789ab.wasm.br") << "wasm-br";
+
+    auto get = [&](const std::string& target, const char* accept) {
+        server::request req{http::verb::get, target, 11};
+        if (accept != nullptr) req.set(http::field::accept_encoding, accept);
+        return server::handle_request(*fx.application, req);
+    };
+
+    const auto index = get("/", "gzip, br");
+    CHECK(index.body() == "index-br");
+    CHECK(index[http::field::content_encoding] == "br");
+    CHECK(index[http::field::vary] == "Accept-Encoding");
+    CHECK(index[http::field::cache_control] == "no-cache");
+    CHECK(index[http::field::content_type] == "text/html; charset=utf-8");
+
+    const auto wasm = get("/frontdesk-engine.0123456789ab.wasm", "br");
+    CHECK(wasm.body() == "wasm-br");
+    CHECK(wasm[http::field::content_type] == "application/wasm");
+    CHECK(wasm[http::field::cache_control] == "public, max-age=31536000, immutable");
+    CHECK(wasm["Content-Security-Policy"].find("'wasm-unsafe-eval'") != std::string::npos);
+
+    const auto app_gz = get("/app.0123456789ab.js", "gzip");
+    CHECK(app_gz.body() == "app-gz");
+    CHECK(app_gz[http::field::content_encoding] == "gzip");
+    const auto app_plain = get("/app.0123456789ab.js", nullptr);
+    CHECK(app_plain.body() == "app");
+    CHECK(app_plain[http::field::content_encoding] == "");
+    CHECK(app_plain[http::field::vary] == "Accept-Encoding");
+
+    const auto sw = get("/sw.js", "br");
+    CHECK(sw.body() == "sw");
+    CHECK(sw[http::field::cache_control] == "no-cache");
+    CHECK(sw[http::field::vary] == "");
+
+    server::request head{http::verb::head, "/frontdesk-engine.0123456789ab.wasm", 11};
+    head.set(http::field::accept_encoding, "br");
+    const auto head_res = server::handle_request(*fx.application, head);
+    CHECK(head_res.body().empty());
+    CHECK(head_res[http::field::content_length] == "7");
+    CHECK(head_res[http::field::content_encoding] == "br");
+}

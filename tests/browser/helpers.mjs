@@ -1,0 +1,177 @@
+// What the browser tests share: pages that record script errors and CSP
+// violations, the checks every page must pass, and the bike theft main path
+// completed as a person would with the keyboard only.
+import assert from 'node:assert/strict';
+
+import { formatViolations, runAxe } from './axe.mjs';
+
+export const DANGER = 'Is anyone in danger or is the crime happening now?';
+export const CHECK = 'Check your answers before sending your report';
+export const REFERENCE = /FD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}/;
+export const OFFLINE_STATUS = 'Saved on this phone — we’ll send it as soon as you’re back online.';
+
+// contextOptions: e.g. { serviceWorkers: 'block' } where the service worker
+// would only get in the way of page.route.
+export async function openPage(browser, { viewport = { width: 320, height: 640 }, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  const page = await context.newPage();
+  watch(page);
+  return page;
+}
+
+export function watch(page) {
+  page.setDefaultTimeout(15_000);
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(`script error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) page.problems.push(`CSP: ${message.text()}`);
+  });
+  return page;
+}
+
+// axe (WCAG 2.2 A and AA), no sideways scrolling, no missing values, no script errors.
+export async function checkPage(page, name) {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe on "${name}":\n${formatViolations(violations)}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `"${name}" scrolls sideways by ${overflow}px`);
+  const text = await page.getByRole('main').innerText();
+  assert.doesNotMatch(text, /\b(null|undefined|NaN)\b|\[object /, `"${name}" shows a missing value`);
+  assert.deepEqual(page.problems, [], `problems on "${name}"`);
+}
+
+export async function assertFocused(locator, what) {
+  const focused = await locator.evaluate((element) => element === document.activeElement);
+  if (!focused) {
+    const active = await locator.page().evaluate(() => {
+      const element = document.activeElement;
+      return element ? `<${element.tagName.toLowerCase()}> ${element.textContent.trim().slice(0, 60)}` : 'nothing';
+    });
+    assert.fail(`expected focus on ${what}, but it is on ${active}`);
+  }
+}
+
+async function newPage(page, headingName, { focused = true } = {}) {
+  const heading = page.getByRole('heading', { level: 1, name: headingName });
+  await heading.waitFor();
+  if (focused) await assertFocused(heading, `the h1 "${headingName}"`);
+}
+
+// Tab until `locator` has focus (at most `max` presses), as a keyboard user would.
+export async function tabTo(page, locator, what, max = 12) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await locator.evaluate((element) => element === document.activeElement)) return;
+  }
+  assert.fail(`could not reach ${what} with Tab`);
+}
+
+async function typeInto(page, label, text) {
+  const field = page.getByLabel(label, { exact: true });
+  await tabTo(page, field, `"${label}"`);
+  await page.keyboard.type(text);
+}
+
+async function continueByKeyboard(page) {
+  await tabTo(page, page.getByRole('button', { name: 'Continue' }), 'Continue');
+  await page.keyboard.press('Enter');
+}
+
+// From the bike theft form's first question to check your answers, keyboard
+// only. axe: run the page checks on every page on the way. direct: the page
+// was loaded at the form's address, so focus starts at the top of the page.
+export async function fillBikeTheft(page, { axe = true, stopAfter = null, direct = false } = {}) {
+  await newPage(page, DANGER, { focused: !direct });
+  if (axe) await checkPage(page, 'danger');
+  await tabTo(page, page.getByRole('radio', { name: 'Yes' }), 'the first radio');
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.getByRole('radio', { name: 'No' }).isChecked(), 'ArrowDown chooses "No"');
+  await continueByKeyboard(page);
+
+  await newPage(page, 'About the bike');
+  if (axe) await checkPage(page, 'bike');
+  await typeInto(page, 'Make of the bike', 'Zephyrcycle');
+  await typeInto(page, 'Colour', 'Midnight blue');
+  if (stopAfter === 'bike-typed') return;
+  await continueByKeyboard(page);
+
+  await newPage(page, 'Where was the bike taken from?');
+  if (axe) await checkPage(page, 'where');
+  await typeInto(page, 'Postcode where the bike was taken', 'SW1A 2AA');
+  await typeInto(page, 'Tell us where it was left', 'Chained to the lamp post by the bakery');
+  await continueByKeyboard(page);
+
+  await newPage(page, 'How can we contact you?');
+  if (axe) await checkPage(page, 'contact');
+  await typeInto(page, 'Your full name', 'Alex Quinlan-Testperson');
+  await typeInto(page, 'Email address', 'alex@example.com');
+  await continueByKeyboard(page);
+
+  await newPage(page, CHECK);
+  if (axe) await checkPage(page, 'check your answers');
+}
+
+export async function sendByKeyboard(page) {
+  await tabTo(page, page.getByRole('button', { name: 'Send report' }), 'Send report', 40);
+  await page.keyboard.press('Enter');
+}
+
+// What the person typed, which must never be stored in clear.
+export const TYPED = ['Zephyrcycle', 'Midnight blue', 'SW1A 2AA', 'Chained to the lamp post', 'Alex Quinlan-Testperson', 'alex@example.com'];
+
+// Everything the browser stores for the origin, as text: every IndexedDB
+// record (binary as latin1, CryptoKeys described), localStorage,
+// sessionStorage and every Cache Storage body.
+export async function dumpStorage(page) {
+  return page.evaluate(async () => {
+    const out = { indexedDB: [], localStorage: JSON.stringify({ ...localStorage }), sessionStorage: JSON.stringify({ ...sessionStorage }), caches: [], cryptoKeys: [] };
+    const describe = (value) => {
+      if (value instanceof CryptoKey) {
+        out.cryptoKeys.push({ extractable: value.extractable, algorithm: value.algorithm.name, usages: value.usages });
+        return '[CryptoKey]';
+      }
+      if (value instanceof ArrayBuffer) return String.fromCharCode(...new Uint8Array(value));
+      if (ArrayBuffer.isView(value)) return String.fromCharCode(...new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
+      if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}:${describe(v)}`).join(',')}}`;
+      return String(value);
+    };
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      for (const store of db.objectStoreNames) {
+        const records = await new Promise((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        out.indexedDB.push(`${name}/${store}: ${records.map(describe).join('\n')}`);
+      }
+      db.close();
+    }
+    for (const cacheName of await caches.keys()) {
+      const cache = await caches.open(cacheName);
+      for (const request of await cache.keys()) {
+        const body = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+        out.caches.push(`${cacheName} ${request.url}: ${new TextDecoder('latin1').decode(body)}`);
+      }
+    }
+    return out;
+  });
+}
+
+export function assertNothingInClear(storage, what) {
+  const places = [...storage.indexedDB, storage.localStorage, storage.sessionStorage, ...storage.caches];
+  for (const typed of TYPED) {
+    const place = places.find((text) => text.includes(typed));
+    assert.ok(!place, `${what}: "${typed}" is stored in clear, in ${place?.slice(0, 120)}`);
+  }
+  // Key material: only public keys may be stored (the app's own code is not data).
+  const data = [...storage.indexedDB, storage.localStorage, storage.sessionStorage,
+    ...storage.caches.filter((entry) => entry.includes('/api/'))].join('\n');
+  assert.doesNotMatch(data, /secret|private/i, `${what}: something named secret or private is stored`);
+  for (const key of storage.cryptoKeys) assert.equal(key.extractable, false, `${what}: a stored CryptoKey is extractable`);
+}
