@@ -48,6 +48,8 @@ debug-test: setup
 bench: native wasm
 	@bench/crypto.sh
 	@bench/engine.sh
+	@bench/server.sh
+	@bench/scaling.sh
 
 clean:
 	rm -rf build

@@ -1,4 +1,6 @@
+#include <fcntl.h>
 #include <sodium.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,6 +19,16 @@ namespace {
 int fail(const error& e) {
     std::cerr << "frontdesk inbox: " << (e.where.empty() ? "" : e.where + ": ") << e.message << "\n";
     return 1;
+}
+
+// Opened content is the public's words and files: readable by its owner only.
+bool write_private_file(const std::string& dir, const std::string& name, const std::string& content) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const int fd = ::open((dir + "/" + name).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return false;
+    const bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+    return ::close(fd) == 0 && written;
 }
 
 }  // namespace
@@ -73,9 +85,9 @@ int inbox_command(const arguments& args) {
                 continue;
             }
             line["attachments"].push_back({{"hash", a.hash}, {"size", content->size()}});
-            if (!attachments_dir.empty()) {
-                std::filesystem::create_directories(attachments_dir);
-                std::ofstream(attachments_dir + "/" + a.hash, std::ios::binary) << *content;
+            if (!attachments_dir.empty() && !write_private_file(attachments_dir, a.hash, *content)) {
+                line["error"] = "cannot write attachment " + a.hash;
+                ++unreadable;
             }
             sodium_memzero(content->data(), content->size());
         }

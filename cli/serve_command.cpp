@@ -1,8 +1,10 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <sys/resource.h>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -15,6 +17,7 @@
 #include "server/metrics.hpp"
 #include "server/keyring.hpp"
 #include "server/store.hpp"
+#include "server/submission_pipeline.hpp"
 
 namespace frontdesk::cli {
 namespace {
@@ -74,16 +77,32 @@ status ensure_team_keys(const server::config& settings, const server::form_catal
     return status::ok();
 }
 
+// Every connection is a file descriptor: raise the soft limit to the hard one,
+// and say so when it is still too low for max_connections.
+void raise_file_limit(const server::config& settings) {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        (void)setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < settings.max_connections + 64) {
+        std::cerr << "frontdesk serve: warning: only " << limit.rlim_cur << " open files allowed, fewer than "
+                  << settings.max_connections << " connections need\n";
+    }
+}
+
 }  // namespace
 
 int serve_command(const arguments& args) {
     auto settings = settings_from(args);
     if (!settings) return fail(settings.err());
+    raise_file_limit(*settings);
 
     std::error_code ec;
     std::filesystem::create_directories(settings->data_dir, ec);
     if (ec) return fail({settings->data_dir, "cannot create the data folder"});
-    auto forms = server::form_catalog::load(settings->forms_dir);
+    auto forms = server::form_catalog::load(settings->forms_dir, settings->data_dir + "/form-versions");
     if (!forms) return fail(forms.err());
 
     const std::string key_dir = settings->data_dir + "/keys";
@@ -103,7 +122,7 @@ int serve_command(const arguments& args) {
 
     server::submission_context submissions{*forms, *keys, **db, [] { return server::utc_now(); }};
     boost::asio::io_context ioc{1};
-    server::delivery_worker delivery(ioc, **db, *keys, *settings);
+    server::delivery_worker delivery(*keys, *settings);
     submissions.sinks_for = [&settings](const std::string& team) { return server::sinks_for_team(*settings, team); };
     submissions.on_stored = [&delivery] { delivery.poke(); };
     for (const auto& sink : settings->sinks) {
@@ -129,9 +148,13 @@ int serve_command(const arguments& args) {
     });
     server::app application{*settings, submissions, keys->public_json(), stats};
 
+    server::submission_pipeline pipeline(ioc, submissions, std::max(1U, std::thread::hardware_concurrency()));
+    if (auto s = pipeline.start(settings->data_dir + "/frontdesk.sqlite3"); !s) return fail(s.err());
+    application.pipeline = &pipeline;
+
     server::http_server http(ioc, application);
     if (auto s = http.listen(); !s) return fail(s.err());
-    delivery.start();
+    if (auto s = delivery.start(settings->data_dir + "/frontdesk.sqlite3"); !s) return fail(s.err());
 
     // SIGINT or SIGTERM: stop taking connections, let requests in flight
     // finish, then stop.
@@ -139,7 +162,8 @@ int serve_command(const arguments& args) {
     signals.async_wait([&](const boost::system::error_code& signal_error, int) {
         if (signal_error) return;
         std::cerr << "frontdesk serve: stopping; finishing requests in flight\n";
-        http.shut_down([&ioc, &delivery] {
+        http.shut_down([&ioc, &delivery, &pipeline] {
+            pipeline.stop();
             delivery.stop();
             ioc.stop();
         });
@@ -148,6 +172,16 @@ int serve_command(const arguments& args) {
     std::cout << "frontdesk: listening on http://" << settings->address << ":" << http.port() << " with "
               << forms->size() << " form(s)" << std::endl;
     ioc.run();
+
+    // Teardown in an order that leaves no handler behind to touch what is
+    // gone: stop the threads that post work, close every connection, then
+    // run the handlers that closing released while everything they use lives.
+    pipeline.stop();
+    delivery.stop();
+    http.close_all();
+    ioc.restart();
+    while (ioc.poll() > 0) {
+    }
     std::cerr << "frontdesk serve: stopped\n";
     return 0;
 }

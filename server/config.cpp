@@ -31,6 +31,9 @@ result<std::vector<sink_config>> read_sinks(const nlohmann::json& list, const st
         if (!sink.ca_file.empty() && sink.webhook.rfind("https://", 0) != 0) {
             return error{here + "/ca_file", "only an https:// webhook has certificates to check"};
         }
+        for (const auto& other : sinks) {
+            if (other.team == sink.team && other.id() == sink.id()) return error{here, "repeats an earlier sink"};
+        }
         sinks.push_back(std::move(sink));
     }
     return sinks;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <boost/asio/connect.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -190,7 +192,10 @@ result<std::shared_ptr<ssl::context>> tls_context_for(const sink_config& sink) {
 std::vector<std::string> sinks_for_team(const config& settings, const std::string& team) {
     std::vector<std::string> ids;
     for (const auto& sink : settings.sinks) {
-        if (sink.team == "*" || sink.team == team) ids.push_back(sink.id());
+        // One delivery per sink, even when a team's own entry and "*" name the same one.
+        if ((sink.team == "*" || sink.team == team) && std::find(ids.begin(), ids.end(), sink.id()) == ids.end()) {
+            ids.push_back(sink.id());
+        }
     }
     return ids;
 }
@@ -339,25 +344,43 @@ struct delivery_worker::impl : std::enable_shared_from_this<delivery_worker::imp
     }
 };
 
-delivery_worker::delivery_worker(net::io_context& ioc, store& db, const keyring& keys, const config& settings)
-    : impl_(std::make_shared<impl>(ioc, db, keys, settings)) {}
+delivery_worker::delivery_worker(const keyring& keys, const config& settings) : keys_(keys), settings_(settings) {}
 
 delivery_worker::~delivery_worker() { stop(); }
 
-void delivery_worker::start() {
-    if (impl_->settings.sinks.empty()) return;
+status delivery_worker::start(const std::string& db_path) {
+    if (settings_.sinks.empty()) return status::ok();
+    auto opened = store::open(db_path);
+    if (!opened) return opened.err();
+    db_ = std::move(*opened);
+    ioc_ = std::make_unique<net::io_context>(1);
+    impl_ = std::make_shared<impl>(*ioc_, *db_, keys_, settings_);
     impl_->schedule(std::chrono::milliseconds(0));
+    thread_ = std::thread([this] {
+        // Runs until stop(): the timer always has the next look scheduled.
+        auto guard = net::make_work_guard(*ioc_);
+        ioc_->run();
+    });
+    return status::ok();
 }
 
 void delivery_worker::poke() {
-    if (impl_->settings.sinks.empty() || impl_->stopped) return;
-    impl_->poked = true;
-    if (!impl_->working) impl_->schedule(std::chrono::milliseconds(0));
+    if (!impl_) return;
+    net::post(*ioc_, [target = impl_] {
+        if (target->stopped) return;
+        target->poked = true;
+        if (!target->working) target->schedule(std::chrono::milliseconds(0));
+    });
 }
 
 void delivery_worker::stop() {
-    impl_->stopped = true;
-    impl_->timer.cancel();
+    if (!impl_ || !thread_.joinable()) return;
+    net::post(*ioc_, [target = impl_, ioc = ioc_.get()] {
+        target->stopped = true;
+        target->timer.cancel();
+        ioc->stop();
+    });
+    thread_.join();
 }
 
 }  // namespace frontdesk::server

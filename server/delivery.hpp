@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "server/config.hpp"
@@ -30,21 +31,31 @@ std::string delivery_payload(const stored_submission& s);
 // key: the X-Frontdesk-Timestamp header, a dot, and the body.
 std::string webhook_signed_message(const std::string& timestamp, const std::string& body);
 
+// Runs on a thread of its own, with its own connection to the store, so
+// that reading reports, writing spool files and waiting on webhooks never
+// holds up the network thread.
 class delivery_worker {
 public:
-    delivery_worker(boost::asio::io_context& ioc, store& db, const keyring& keys, const config& settings);
+    delivery_worker(const keyring& keys, const config& settings);
     ~delivery_worker();
     delivery_worker(const delivery_worker&) = delete;
     delivery_worker& operator=(const delivery_worker&) = delete;
 
-    void start();
+    // Opens the store at `db_path` and starts the thread (when there are sinks).
+    status start(const std::string& db_path);
     // A report was just stored: look for work now rather than at the next tick.
+    // Safe from any thread.
     void poke();
     void stop();
 
 private:
     struct impl;
+    std::unique_ptr<boost::asio::io_context> ioc_;
+    std::unique_ptr<store> db_;
     std::shared_ptr<impl> impl_;
+    std::thread thread_;
+    const keyring& keys_;
+    const config& settings_;
 };
 
 }  // namespace frontdesk::server

@@ -1,5 +1,10 @@
 // The forms the server offers: each JSON definition in the forms folder,
 // loaded once at start, with its compiled image for the browser.
+//
+// Every version a form has ever been served in is kept (archived as its
+// source in DATA/form-versions/<id>/<version>.json), so a report filled in
+// and sealed on a phone before a form changed is still checked against the
+// version it was made with, and is not lost. Versions never served are refused.
 #pragma once
 
 #include <map>
@@ -19,19 +24,28 @@ struct catalog_entry {
 
 class form_catalog {
 public:
-    // Loads every *.json in `dir`; any broken form stops the start, with the
-    // file and JSON pointer of each problem in the error.
-    static result<form_catalog> load(const std::string& dir);
+    // Loads every *.json in `dir` as the current forms (any broken form stops
+    // the start, with the file and JSON pointer of its first problem). With an
+    // archive folder, also archives each current version there and loads every
+    // version archived before.
+    static result<form_catalog> load(const std::string& dir, const std::string& archive_dir = {});
 
+    // The current version of a form (none for a form since withdrawn).
     const catalog_entry* find(const std::string& form_id) const;
-    // [{"description","id","title","version"}], in id order.
+    // True when any version of the form was ever served.
+    bool knows(const std::string& form_id) const;
+    // Any version this server has served of a form.
+    const catalog_entry* find_version(const std::string& form_id, const std::string& version) const;
+    // [{"description","id","title","version"}], in id order: current versions only.
     std::string listing_json() const;
-    std::size_t size() const { return entries_.size(); }
-    // Every team any form can route a report to.
+    std::size_t size() const { return current_.size(); }
+    std::size_t version_count() const;
+    // Every team any version of any form can route a report to.
     std::set<std::string> teams() const;
 
 private:
-    std::map<std::string, catalog_entry> entries_;
+    std::map<std::string, std::string> current_;                          // form id -> current version
+    std::map<std::string, std::map<std::string, catalog_entry>> versions_;  // form id -> version -> entry
 };
 
 }  // namespace frontdesk::server

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "server/rate_limiter.hpp"
+#include "server/submission_pipeline.hpp"
 
 namespace frontdesk::server {
 
@@ -27,7 +28,8 @@ class http_session;
 struct server_state : std::enable_shared_from_this<server_state> {
     server_state(net::io_context& context, app& a)
         : ioc(context), application(a), acceptor(context),
-          limiter(a.settings.submissions_per_minute, a.settings.submission_burst), grace_timer(context) {}
+          limiter(a.settings.submissions_per_minute, a.settings.submission_burst), grace_timer(context),
+          accept_retry(context) {}
 
     net::io_context& ioc;
     app& application;
@@ -37,6 +39,7 @@ struct server_state : std::enable_shared_from_this<server_state> {
     bool draining = false;
     std::function<void()> on_drained;
     net::steady_timer grace_timer;
+    net::steady_timer accept_retry;
 
     void session_ended(http_session* s);
     void finish_drain();
@@ -84,6 +87,7 @@ public:
 
     // Too many connections: say so, then close.
     void refuse() {
+        state_->sessions.emplace(this, weak_from_this());
         state_->application.stats.count_connection_refused("too-many-connections");
         auto res = refusal(503, "too-many-connections", "The service is busy. Try again in a minute.");
         res.set(http::field::retry_after, "60");
@@ -126,9 +130,15 @@ private:
         busy_ = true;
         started_ = std::chrono::steady_clock::now();
         const request& head = parser_->get();
-        // Two framings for one body is how requests are smuggled past proxies.
-        if (head.count(http::field::content_length) != 0 && head.count(http::field::transfer_encoding) != 0) {
-            return refuse_request(400, "ambiguous-framing", "Send Content-Length or Transfer-Encoding, not both.");
+        // Two framings for one body, or a transfer coding other than plain
+        // chunked, is how requests are smuggled past proxies (RFC 9112 6.3).
+        if (head.count(http::field::transfer_encoding) != 0) {
+            if (head.count(http::field::content_length) != 0) {
+                return refuse_request(400, "ambiguous-framing", "Send Content-Length or Transfer-Encoding, not both.");
+            }
+            if (head.count(http::field::transfer_encoding) != 1 || head[http::field::transfer_encoding] != "chunked") {
+                return refuse_request(400, "ambiguous-framing", "The only transfer coding accepted is chunked.");
+            }
         }
         if (head.method() == http::verb::post && path_of(head) == "/api/submissions") {
             std::chrono::seconds retry_after{};
@@ -146,8 +156,20 @@ private:
 
     void on_read(beast::error_code ec, std::size_t) {
         if (ec) return on_error(ec, "read");
-        request req = parser_->release();
-        response res = handle_request(state_->application, req, client_);
+        auto req = std::make_shared<request>(parser_->release());
+        app& application = state_->application;
+        if (application.pipeline != nullptr && is_submission(*req)) {
+            // Answered when its row is committed, with others, off this thread.
+            std::string body = std::move(req->body());
+            application.pipeline->submit(std::move(body), [self = shared_from_this(), req](http_answer answer) {
+                self->answer(*req, submission_response(self->state_->application, *req, answer));
+            });
+            return;
+        }
+        answer(*req, handle_request(application, *req, client_));
+    }
+
+    void answer(const request& req, response res) {
         if (state_->draining) res.keep_alive(false);
         const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_);
         const std::string_view path = path_of(req);
@@ -236,13 +258,20 @@ void server_state::do_accept() {
     acceptor.async_accept(net::make_strand(ioc), [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
         if (ec == net::error::operation_aborted || !self->acceptor.is_open()) return;  // shutting down
         if (ec) {
+            // Out of file descriptors, say: the pending connection stays in
+            // the backlog, so an immediate retry would fail again at once.
+            // Wait a little instead of spinning.
             log_failure(ec, "accept");
-        } else {
-            auto session = std::make_shared<http_session>(std::move(socket), self);
-            const auto open = self->application.stats.connections_open();
-            if (open > static_cast<std::int64_t>(self->application.settings.max_connections)) session->refuse();
-            else session->run();
+            self->accept_retry.expires_after(std::chrono::milliseconds(100));
+            self->accept_retry.async_wait([self](beast::error_code timer_ec) {
+                if (!timer_ec && self->acceptor.is_open()) self->do_accept();
+            });
+            return;
         }
+        auto session = std::make_shared<http_session>(std::move(socket), self);
+        const auto open = self->application.stats.connections_open();
+        if (open > static_cast<std::int64_t>(self->application.settings.max_connections)) session->refuse();
+        else session->run();
         self->do_accept();
     });
 }
@@ -286,6 +315,18 @@ status http_server::listen() {
 std::uint16_t http_server::port() const {
     beast::error_code ec;
     return state_->acceptor.local_endpoint(ec).port();
+}
+
+void http_server::close_all() {
+    beast::error_code ec;
+    state_->acceptor.close(ec);
+    state_->accept_retry.cancel();
+    state_->grace_timer.cancel();
+    std::vector<std::shared_ptr<http_session>> live;
+    for (auto& [raw, weak] : state_->sessions) {
+        if (auto s = weak.lock()) live.push_back(std::move(s));
+    }
+    for (auto& s : live) s->force_close();
 }
 
 void http_server::shut_down(std::function<void()> done) {

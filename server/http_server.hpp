@@ -35,6 +35,9 @@ public:
     // Stops accepting and closes idle connections; requests already being
     // read or answered finish (within the grace period); then calls `done`.
     void shut_down(std::function<void()> done);
+    // Closes every connection at once; their handlers still need the
+    // io_context to run (see `frontdesk serve`'s teardown).
+    void close_all();
 
 private:
     std::shared_ptr<server_state> state_;

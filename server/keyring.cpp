@@ -1,6 +1,8 @@
 #include "server/keyring.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -78,14 +80,20 @@ status write_records(const std::string& dir, const key_records& records) {
     w.end_object();
     // Write aside, then rename: a crash leaves the old keyring or the new one.
     const std::string partial = metadata_path(dir) + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        out << w.str() << "\n";
-        if (!out.flush()) return error{partial, "cannot write the keyring"};
-    }
+    const std::string text = w.str() + "\n";
+    const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return error{partial, "cannot write the keyring"};
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written) return error{partial, "cannot write the keyring"};
     std::error_code ec;
     fs::rename(partial, metadata_path(dir), ec);
     if (ec) return error{metadata_path(dir), "cannot put the keyring in place"};
+    // A rotation must survive a power cut: sync the folder that holds the rename.
+    const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool synced = dir_fd >= 0 && ::fsync(dir_fd) == 0;
+    if (dir_fd >= 0) ::close(dir_fd);
+    if (!synced) return error{dir, "cannot sync the key folder"};
     return status::ok();
 }
 
@@ -93,34 +101,32 @@ std::string key_path(const std::string& dir, const char* kind, const std::string
     return dir + "/" + kind + "/" + key_id + "." + half;
 }
 
-result<key_record> make_sealing_pair(const std::string& dir) {
-    if (auto s = make_private_folder(dir + "/sealing"); !s) return s.err();
-    box_public_key pk{};
-    box_secret_key sk{};
-    if (crypto_box_keypair(pk.data(), sk.data()) != 0) return error{dir, "cannot make a sealing key pair"};
+// Writes a new pair under `kind`/ (the secret first, then the public half)
+// and wipes the secret from memory.
+template <std::size_t P, std::size_t S>
+result<key_record> store_pair(const std::string& dir, const char* kind, const std::array<unsigned char, P>& pk,
+                              std::array<unsigned char, S>& sk) {
     key_record r{key_id_of(pk), utc_now(), {}, {}};
-    auto s = write_key_file(key_path(dir, "sealing", r.key_id, "secret"), sk.data(), sk.size(), key_secrecy::secret_key);
+    auto written = make_private_folder(dir + "/" + kind);
+    if (written) written = write_key_file(key_path(dir, kind, r.key_id, "secret"), sk.data(), sk.size(), key_secrecy::secret_key);
     sodium_memzero(sk.data(), sk.size());
-    if (!s) return s.err();
-    if (auto p = write_key_file(key_path(dir, "sealing", r.key_id, "public"), pk.data(), pk.size(), key_secrecy::public_key); !p) {
-        return p.err();
-    }
+    if (written) written = write_key_file(key_path(dir, kind, r.key_id, "public"), pk.data(), pk.size(), key_secrecy::public_key);
+    if (!written) return written.err();
     return r;
 }
 
+result<key_record> make_sealing_pair(const std::string& dir) {
+    box_public_key pk{};
+    box_secret_key sk{};
+    if (crypto_box_keypair(pk.data(), sk.data()) != 0) return error{dir, "cannot make a sealing key pair"};
+    return store_pair(dir, "sealing", pk, sk);
+}
+
 result<key_record> make_receipt_pair(const std::string& dir) {
-    if (auto s = make_private_folder(dir + "/receipt"); !s) return s.err();
     sign_public_key pk{};
     sign_secret_key sk{};
     if (crypto_sign_keypair(pk.data(), sk.data()) != 0) return error{dir, "cannot make a receipt key pair"};
-    key_record r{key_id_of(pk), utc_now(), {}, {}};
-    auto s = write_key_file(key_path(dir, "receipt", r.key_id, "secret"), sk.data(), sk.size(), key_secrecy::secret_key);
-    sodium_memzero(sk.data(), sk.size());
-    if (!s) return s.err();
-    if (auto p = write_key_file(key_path(dir, "receipt", r.key_id, "public"), pk.data(), pk.size(), key_secrecy::public_key); !p) {
-        return p.err();
-    }
-    return r;
+    return store_pair(dir, "receipt", pk, sk);
 }
 
 bool is_team_name(const std::string& s) {

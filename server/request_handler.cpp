@@ -69,6 +69,15 @@ response refusal(unsigned status, const std::string& reason, const std::string& 
     return res;
 }
 
+bool is_submission(const request& req) {
+    return req.method() == http::verb::post && path_of(req) == "/api/submissions" &&
+           req[http::field::content_type].substr(0, 16) == "application/json";
+}
+
+response submission_response(app& a, const request& req, const http_answer& answer) {
+    return make(req, answer, "no-store", &a.stats);
+}
+
 response handle_request(app& a, const request& req, const client_info& client) {
     const std::string_view path = path_of(req);
     const bool is_get = req.method() == http::verb::get || req.method() == http::verb::head;
@@ -102,7 +111,14 @@ response handle_request(app& a, const request& req, const client_info& client) {
     }
     if (path.substr(0, forms_prefix.size()) == forms_prefix) {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
-        const catalog_entry* entry = a.submissions.forms.find(std::string(path.substr(forms_prefix.size())));
+        // /api/forms/<id> is the current version; /api/forms/<id>/versions/<version> any served one.
+        const std::string_view rest = path.substr(forms_prefix.size());
+        const auto versions = rest.find("/versions/");
+        const catalog_entry* entry =
+            versions == std::string_view::npos
+                ? a.submissions.forms.find(std::string(rest))
+                : a.submissions.forms.find_version(std::string(rest.substr(0, versions)),
+                                                   std::string(rest.substr(versions + 10)));
         if (entry == nullptr) return make(req, problem(404, "unknown-form", "There is no such form."));
         auto res = make(req, {200, "application/octet-stream", entry->image, {}}, "no-cache");
         res.set(http::field::etag, "\"" + entry->definition.version + "\"");

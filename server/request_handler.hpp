@@ -16,11 +16,16 @@ namespace http = boost::beast::http;
 using request = http::request<http::string_body>;
 using response = http::response<http::string_body>;
 
+class submission_pipeline;
+
 struct app {
     config settings;
     submission_context& submissions;
     std::string keys_json;  // public keys only
     metrics& stats;
+    // When set, submissions are verified off the network thread and stored
+    // with group commit; otherwise handle_request does them in place.
+    submission_pipeline* pipeline = nullptr;
 };
 
 // What the handler knows of the connection a request came on.
@@ -29,6 +34,10 @@ struct client_info {
 };
 
 response handle_request(app& a, const request& req, const client_info& client = {});
+// True for a request the pipeline should take: a POST of JSON to /api/submissions.
+bool is_submission(const request& req);
+// The response for a submission's answer, however it was reached.
+response submission_response(app& a, const request& req, const http_answer& answer);
 // The body limit for a request, decided from its head before the body is read.
 std::size_t body_limit_for(const config& settings, const request& head);
 // A response for a request the parser refused, e.g. 413 for a body over the limit.

@@ -98,8 +98,10 @@ result<std::unique_ptr<store>> store::open(const std::string& path) {
         return e;
     }
     std::unique_ptr<store> s(new store(db));
-    for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=ON;",
-                            "PRAGMA busy_timeout=5000;", schema}) {
+    // Wait for other connections (the committer, the delivery thread, an
+    // inbox reading) rather than fail with "locked", from the very first statement.
+    sqlite3_busy_timeout(db, 5000);
+    for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", "PRAGMA foreign_keys=ON;", schema}) {
         if (auto ok = s->exec(sql); !ok) return ok.err();
     }
     return s;
@@ -123,19 +125,16 @@ result<std::optional<stored_submission>> store::find_by_submission_id(const std:
     return std::optional<stored_submission>(read_row(st.handle));
 }
 
-status store::insert(const stored_submission& s) {
-    if (auto ok = exec("BEGIN IMMEDIATE"); !ok) return ok;
-    auto rollback = [&](error e) {
-        (void)exec("ROLLBACK");
-        return status(std::move(e));
-    };
+status store::insert_rows(const stored_submission& s) {
+    // The caller owns the transaction and rolls back to its savepoint on error.
+    auto fail = [](error e) { return status(std::move(e)); };
     {
         statement st;
         const char* sql =
             "INSERT INTO submissions (reference, submission_id, content_hash, envelope_hash, form_id, form_version, "
             "team, urgency, received_at, team_key_id, sealed_report, receipt) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-        if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return rollback(sqlite_error(db_, "cannot store"));
+        if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return fail(sqlite_error(db_, "cannot store"));
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, s.submission_id);
         bind_text(st.handle, 3, s.content_hash);
@@ -149,21 +148,22 @@ status store::insert(const stored_submission& s) {
         bind_blob(st.handle, 11, s.sealed_report);
         bind_text(st.handle, 12, s.receipt_json);
         const int rc = sqlite3_step(st.handle);
-        if (rc == SQLITE_CONSTRAINT && std::string(sqlite3_errmsg(db_)).find("reference") != std::string::npos) {
-            return rollback(error{"reference", "reference already taken"});
+        // The reference is the primary key; any other constraint failure is not a collision.
+        if (rc != SQLITE_DONE && sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+            return fail(error{"reference", "reference already taken"});
         }
-        if (rc != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store"));
+        if (rc != SQLITE_DONE) return fail(sqlite_error(db_, "cannot store"));
     }
     for (const auto& a : s.attachments) {
         statement st;
         if (sqlite3_prepare_v2(db_, "INSERT INTO attachments (reference, hash, sealed) VALUES (?1, ?2, ?3)", -1,
                                &st.handle, nullptr) != SQLITE_OK) {
-            return rollback(sqlite_error(db_, "cannot store"));
+            return fail(sqlite_error(db_, "cannot store"));
         }
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, a.hash);
         bind_blob(st.handle, 3, a.sealed);
-        if (sqlite3_step(st.handle) != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store an attachment"));
+        if (sqlite3_step(st.handle) != SQLITE_DONE) return fail(sqlite_error(db_, "cannot store an attachment"));
     }
     // The deliveries are owed from the moment the report is stored: same transaction.
     for (const auto& sink : s.sinks) {
@@ -171,17 +171,76 @@ status store::insert(const stored_submission& s) {
         if (sqlite3_prepare_v2(db_,
                                "INSERT INTO deliveries (reference, sink, urgent, received_at) VALUES (?1, ?2, ?3, ?4)",
                                -1, &st.handle, nullptr) != SQLITE_OK) {
-            return rollback(sqlite_error(db_, "cannot store"));
+            return fail(sqlite_error(db_, "cannot store"));
         }
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, sink);
         sqlite3_bind_int(st.handle, 3, s.urgency == "urgent" ? 1 : 0);
         bind_text(st.handle, 4, s.received_at);
-        if (sqlite3_step(st.handle) != SQLITE_DONE) return rollback(sqlite_error(db_, "cannot store a delivery"));
+        if (sqlite3_step(st.handle) != SQLITE_DONE) return fail(sqlite_error(db_, "cannot store a delivery"));
+    }
+    return status::ok();
+}
+
+std::vector<insert_outcome> store::insert_batch(const std::vector<stored_submission>& rows) {
+    std::vector<insert_outcome> outcomes(rows.size());
+    if (rows.empty()) return outcomes;
+    if (!exec("BEGIN IMMEDIATE")) return outcomes;  // all failed
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const stored_submission& row = rows[i];
+        {
+            // The same report sent twice (a retry, or two in one batch) is stored once.
+            statement st;
+            if (sqlite3_prepare_v2(db_, "SELECT content_hash, reference, received_at FROM submissions WHERE submission_id = ?1",
+                                   -1, &st.handle, nullptr) != SQLITE_OK) {
+                continue;  // failed
+            }
+            bind_text(st.handle, 1, row.submission_id);
+            const int rc = sqlite3_step(st.handle);
+            if (rc == SQLITE_ROW) {
+                if (column_text(st.handle, 0) == row.content_hash) {
+                    outcomes[i] = {insert_result::duplicate, column_text(st.handle, 1), column_text(st.handle, 2)};
+                } else {
+                    outcomes[i].result = insert_result::conflict;
+                }
+                continue;
+            }
+            if (rc != SQLITE_DONE) continue;  // failed
+        }
+        // A savepoint per row: one row that cannot be stored leaves the others.
+        if (!exec("SAVEPOINT one_row")) continue;
+        auto stored = insert_rows(row);
+        if (stored) {
+            (void)exec("RELEASE one_row");
+            outcomes[i].result = insert_result::stored;
+        } else {
+            (void)exec("ROLLBACK TO one_row");
+            (void)exec("RELEASE one_row");
+            outcomes[i].result = stored.err().where == "reference" ? insert_result::reference_taken : insert_result::failed;
+        }
     }
     // With synchronous=FULL, COMMIT returns only once the transaction is on disk.
-    if (auto ok = exec("COMMIT"); !ok) return rollback(ok.err());
-    return status::ok();
+    if (!exec("COMMIT")) {
+        (void)exec("ROLLBACK");
+        // Nothing of this batch is stored, and a duplicate may have matched a
+        // row of this very batch: every answer but a conflict is now a failure.
+        for (auto& o : outcomes) {
+            if (o.result != insert_result::conflict) o = {insert_result::failed, {}, {}};
+        }
+    }
+    return outcomes;
+}
+
+status store::insert(const stored_submission& s) {
+    const auto outcome = insert_batch({s}).front();
+    switch (outcome.result) {
+        case insert_result::stored: return status::ok();
+        case insert_result::reference_taken: return error{"reference", "reference already taken"};
+        case insert_result::duplicate:
+        case insert_result::conflict: return error{"store", "this submission id is stored already"};
+        case insert_result::failed: break;
+    }
+    return error{"store", "cannot store: " + std::string(sqlite3_errmsg(db_))};
 }
 
 result<std::vector<stored_submission>> store::queue_for_team(const std::string& team) {
@@ -223,28 +282,19 @@ result<std::int64_t> store::count() {
     return static_cast<std::int64_t>(sqlite3_column_int64(st.handle, 0));
 }
 
-}  // namespace frontdesk::server
-
-namespace frontdesk::server {
-
-result<std::map<std::string, std::int64_t>> store::count_by_team() {
+result<std::map<std::string, std::int64_t>> store::count_groups(const char* sql) {
     statement st;
-    if (sqlite3_prepare_v2(db_, "SELECT team, count(*) FROM submissions GROUP BY team", -1, &st.handle, nullptr) !=
-        SQLITE_OK) {
-        return sqlite_error(db_, "cannot count");
-    }
+    if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot count");
     std::map<std::string, std::int64_t> counts;
     int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) {
-        counts[column_text(st.handle, 0)] = static_cast<std::int64_t>(sqlite3_column_int64(st.handle, 1));
-    }
+    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) counts[column_text(st.handle, 0)] = sqlite3_column_int64(st.handle, 1);
     if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot count");
     return counts;
 }
 
-}  // namespace frontdesk::server
-
-namespace frontdesk::server {
+result<std::map<std::string, std::int64_t>> store::count_by_team() {
+    return count_groups("SELECT team, count(*) FROM submissions GROUP BY team");
+}
 
 result<std::vector<pending_delivery>> store::due_deliveries(std::int64_t now, int limit) {
     statement st;
@@ -292,16 +342,7 @@ status store::mark_failed(const std::string& reference, const std::string& sink,
 }
 
 result<std::map<std::string, std::int64_t>> store::pending_deliveries_by_sink() {
-    statement st;
-    if (sqlite3_prepare_v2(db_, "SELECT sink, count(*) FROM deliveries WHERE delivered_at IS NULL GROUP BY sink", -1,
-                           &st.handle, nullptr) != SQLITE_OK) {
-        return sqlite_error(db_, "cannot count deliveries");
-    }
-    std::map<std::string, std::int64_t> counts;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(st.handle)) == SQLITE_ROW) counts[column_text(st.handle, 0)] = sqlite3_column_int64(st.handle, 1);
-    if (rc != SQLITE_DONE) return sqlite_error(db_, "cannot count deliveries");
-    return counts;
+    return count_groups("SELECT sink, count(*) FROM deliveries WHERE delivered_at IS NULL GROUP BY sink");
 }
 
 result<stored_submission> store::load(const std::string& reference) {

@@ -46,6 +46,22 @@ struct pending_delivery {
     std::int64_t attempts = 0;
 };
 
+enum class insert_result {
+    stored,           // new, committed
+    duplicate,        // its submission id is stored with the same content: answer with that receipt
+    conflict,         // its submission id is stored with other content
+    reference_taken,  // draw another reference and try again
+    failed,           // the store could not take it
+};
+
+struct insert_outcome {
+    insert_result result = insert_result::failed;
+    // For a duplicate: what the stored report was given, so that a fresh
+    // receipt can be signed for this envelope with the same reference.
+    std::string existing_reference;
+    std::string existing_received_at;
+};
+
 class store {
 public:
     static result<std::unique_ptr<store>> open(const std::string& path);
@@ -58,6 +74,10 @@ public:
     // The row and its attachments in one transaction. Fails with where ==
     // "reference" when the reference is already taken.
     status insert(const stored_submission& s);
+    // Group commit: every row in one transaction, each deduplicated by its
+    // submission id (against the store and the rows before it), so many
+    // reports share one sync to disk. Outcomes are in the rows' order.
+    std::vector<insert_outcome> insert_batch(const std::vector<stored_submission>& rows);
     // A team's queue, urgent first, then oldest first, with the sealed bytes.
     result<std::vector<stored_submission>> queue_for_team(const std::string& team);
     result<std::int64_t> count();
@@ -76,6 +96,9 @@ public:
 private:
     explicit store(sqlite3* db) : db_(db) {}
     status exec(const char* sql);
+    status insert_rows(const stored_submission& s);
+    // {first column: second column} of a `SELECT name, count(*) … GROUP BY name`.
+    result<std::map<std::string, std::int64_t>> count_groups(const char* sql);
     sqlite3* db_;
 };
 

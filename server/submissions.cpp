@@ -161,7 +161,7 @@ std::string make_reference() {
 
 std::int64_t utc_today() { return static_cast<std::int64_t>(std::time(nullptr)) / 86400; }
 
-http_answer accept_submission(submission_context& ctx, const std::string& envelope) {
+verification verify_submission(const submission_context& ctx, const std::string& envelope) {
     envelope_fields env;
     if (auto p = read_envelope(envelope, env)) return *p;
     const std::string now = ctx.now();
@@ -172,8 +172,7 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
         return known ? problem(400, "retired-key", "The report is sealed to a key that is no longer accepted.")
                      : problem(400, "unknown-key", "The report is sealed to a key this server does not hold.");
     }
-    const catalog_entry* entry = ctx.forms.find(env.form_id);
-    if (entry == nullptr) return problem(404, "unknown-form", "There is no such form.");
+    if (!ctx.forms.knows(env.form_id)) return problem(404, "unknown-form", "There is no such form.");
 
     auto opened = open_sealed(env.sealed, key->public_key, key->secret_key);
     if (!opened) return problem(400, "cannot-open", "The sealed report could not be opened.");
@@ -192,9 +191,12 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
         return answer;
     };
     if (claimed.form_id != env.form_id) return done(problem(400, "malformed-report", "The report is for another form."));
-    if (claimed.form_version != entry->definition.version) {
+    // Checked against the version it was made with: a report sealed before a
+    // form changed is still good, if that version was ever served.
+    const catalog_entry* entry = ctx.forms.find_version(claimed.form_id, claimed.form_version);
+    if (entry == nullptr) {
         return done(problem(422, "unknown-form-version",
-                              "The report was made with a version of the form this server does not have."));
+                            "The report was made with a version of the form this server has never served."));
     }
     if (auto p = open_attachments(env, *key, claimed.attachments, attachments)) return done(*p);
 
@@ -209,16 +211,6 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
     if (replayed.result != replay_result::submitted || replayed.pages != claimed.pages ||
         replayed.answers_on_path != claimed.answers) {
         return done(problem(422, "rejected-by-form", "The answers do not make a complete report on this form."));
-    }
-
-    auto existing = ctx.db.find_by_submission_id(claimed.submission_id);
-    if (!existing) return done(problem(503, "store-unavailable", "The report could not be stored. Try again."));
-    if (existing->has_value()) {
-        const stored_submission& before = **existing;
-        if (before.content_hash != content_hash) {
-            return done(problem(409, "submission-id-reused", "This submission id was already used for a different report."));
-        }
-        return done({200, "application/json", before.receipt_json, {}});
     }
 
     // Only the receiving team can read what is stored: re-seal to its key.
@@ -246,25 +238,82 @@ http_answer accept_submission(submission_context& ctx, const std::string& envelo
     row.received_at = now;
     row.team_key_id = team->key_id;
     if (ctx.sinks_for) row.sinks = ctx.sinks_for(row.team);
-    // A reference collision is rare (40 bits) but possible: draw again.
-    for (int attempt = 0; attempt < 5; ++attempt) {
-        receipt r{make_reference(), row.submission_id, row.envelope_hash, row.received_at, {}, {}};
-        const receipt_key& signer = ctx.keys.current_receipt();
-        if (auto s = sign_receipt(r, signer.secret_key, signer.public_key); !s) {
-            return problem(500, "cannot-sign", "The receipt could not be signed.");
-        }
-        row.reference = r.reference;
-        row.receipt_json = receipt_json(r);
-        auto stored = ctx.db.insert(row);
-        if (stored) {
-            if (ctx.on_stored) ctx.on_stored();
-            return {201, "application/json", row.receipt_json, {}};
-        }
-        if (stored.err().where != "reference") {
-            return problem(503, "store-unavailable", "The report could not be stored. Try again.");
-        }
+    // Signed now, on whichever thread verifies; the store may yet ask for
+    // another reference (see store_submissions).
+    receipt r{make_reference(), row.submission_id, row.envelope_hash, row.received_at, {}, {}};
+    const receipt_key& signer = ctx.keys.current_receipt();
+    if (auto s = sign_receipt(r, signer.secret_key, signer.public_key); !s) {
+        return problem(500, "cannot-sign", "The receipt could not be signed.");
     }
-    return problem(503, "store-unavailable", "The report could not be stored. Try again.");
+    row.reference = r.reference;
+    row.receipt_json = receipt_json(r);
+    return row;
+}
+
+std::vector<http_answer> store_submissions(store& db, const keyring& keys, std::vector<stored_submission>& rows) {
+    std::vector<http_answer> answers(rows.size());
+    std::vector<std::size_t> pending(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) pending[i] = i;
+    // A reference collision is rare (40 bits) but possible: draw again.
+    for (int attempt = 0; attempt < 5 && !pending.empty(); ++attempt) {
+        // Rows move into the batch and back, so 4 KiB-and-more blobs are not copied.
+        std::vector<stored_submission> batch;
+        batch.reserve(pending.size());
+        for (auto i : pending) batch.push_back(std::move(rows[i]));
+        const auto outcomes = db.insert_batch(batch);
+        for (std::size_t k = 0; k < pending.size(); ++k) rows[pending[k]] = std::move(batch[k]);
+        std::vector<std::size_t> again;
+        for (std::size_t k = 0; k < pending.size(); ++k) {
+            const std::size_t i = pending[k];
+            switch (outcomes[k].result) {
+                case insert_result::stored:
+                    answers[i] = {201, "application/json", rows[i].receipt_json, {}};
+                    break;
+                case insert_result::duplicate: {
+                    // The stored report's reference and time, signed afresh for
+                    // this envelope with today's key: the browser checks the
+                    // receipt against the envelope it sent this time.
+                    receipt r{outcomes[k].existing_reference, rows[i].submission_id, rows[i].envelope_hash,
+                              outcomes[k].existing_received_at, {}, {}};
+                    const receipt_key& signer = keys.current_receipt();
+                    answers[i] = sign_receipt(r, signer.secret_key, signer.public_key)
+                                     ? http_answer{200, "application/json", receipt_json(r), {}}
+                                     : problem(500, "cannot-sign", "The receipt could not be signed.");
+                    break;
+                }
+                case insert_result::conflict:
+                    answers[i] = problem(409, "submission-id-reused", "This submission id was already used for a different report.");
+                    break;
+                case insert_result::failed:
+                    answers[i] = problem(503, "store-unavailable", "The report could not be stored. Try again.");
+                    break;
+                case insert_result::reference_taken: {
+                    receipt r{make_reference(), rows[i].submission_id, rows[i].envelope_hash, rows[i].received_at, {}, {}};
+                    const receipt_key& signer = keys.current_receipt();
+                    if (!sign_receipt(r, signer.secret_key, signer.public_key)) {
+                        answers[i] = problem(500, "cannot-sign", "The receipt could not be signed.");
+                        break;
+                    }
+                    rows[i].reference = r.reference;
+                    rows[i].receipt_json = receipt_json(r);
+                    answers[i] = problem(503, "store-unavailable", "The report could not be stored. Try again.");
+                    again.push_back(i);
+                    break;
+                }
+            }
+        }
+        pending = std::move(again);
+    }
+    return answers;
+}
+
+http_answer accept_submission(submission_context& ctx, const std::string& envelope) {
+    verification verified = verify_submission(ctx, envelope);
+    if (auto* answer = std::get_if<http_answer>(&verified)) return *answer;
+    std::vector<stored_submission> rows{std::move(std::get<stored_submission>(verified))};
+    const http_answer answer = store_submissions(ctx.db, ctx.keys, rows).front();
+    if (answer.status == 201 && ctx.on_stored) ctx.on_stored();
+    return answer;
 }
 
 }  // namespace frontdesk::server

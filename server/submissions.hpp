@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <variant>
 #include <string>
 
 #include "server/form_catalog.hpp"
@@ -25,8 +26,18 @@ struct submission_context {
     std::function<void()> on_stored = {};
 };
 
-// 201 with the receipt for a new report; 200 with the original receipt for a
-// repeat of one already stored; a problem otherwise.
+// Everything but storing, with no I/O, safe on any thread: open, check,
+// replay, re-seal to the team, sign a receipt. Either a row to store or the
+// answer that refuses the envelope.
+using verification = std::variant<http_answer, stored_submission>;
+verification verify_submission(const submission_context& ctx, const std::string& envelope);
+
+// Stores verified rows in one transaction (group commit) and answers each:
+// 201 with its receipt, 200 with the original receipt for a repeat, 409 for
+// an id reused with other content, 503 when the store failed.
+std::vector<http_answer> store_submissions(store& db, const keyring& keys, std::vector<stored_submission>& rows);
+
+// Both, for one envelope.
 http_answer accept_submission(submission_context& ctx, const std::string& envelope);
 
 // A reference a person can read out on the phone: FD-XXXX-XXXX in Crockford

@@ -42,6 +42,12 @@ TEST_CASE("GET /api/forms lists the forms and each form's image decodes") {
     REQUIRE(decoded);
     CHECK(decoded->version == forms.at(0).at("version"));
     CHECK(call(fx, http::verb::get, "/api/forms/nope").result_int() == 404);
+
+    const std::string version = forms.at(0).at("version");
+    const auto by_version = call(fx, http::verb::get, "/api/forms/bike-theft/versions/" + version);
+    CHECK(by_version.result_int() == 200);
+    CHECK(by_version.body() == image.body());
+    CHECK(call(fx, http::verb::get, "/api/forms/bike-theft/versions/" + std::string(32, '0')).result_int() == 404);
 }
 
 TEST_CASE("GET /api/keys publishes public keys only") {

@@ -1,0 +1,324 @@
+// frontdesk-load: the server's throughput beside the ceilings of this machine,
+// measured in the same run (bench/server.sh drives it).
+//
+//   frontdesk-load submissions --port P --form F --connections C --count N [--rate R]
+//       sealed reports (sealed before the clock starts), C keep-alive connections;
+//       closed loop, or open loop at R per second with latency measured from each
+//       request's scheduled time (no coordinated omission)
+//   frontdesk-load http --port P --connections C --count N     GET /healthz: HTTP alone
+//   frontdesk-load open --count N                              crypto_box_seal_open of 4 KiB alone
+//   frontdesk-load sqlite --dir D --count N --batch B          durable inserts alone, B per transaction
+//   frontdesk-load store --dir D --count N                     the real store growing to N reports:
+//                                                              insert rate, bytes per report, dedupe lookup time
+//
+// Each prints one Markdown table row: what, count, seconds, per second, p50 ms, p99 ms.
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/envelope.hpp"
+#include "engine/form_json.hpp"
+#include "engine/report.hpp"
+#include "server/store.hpp"
+#include "server/submission_client.hpp"
+
+namespace {
+
+using namespace frontdesk;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using clock_type = std::chrono::steady_clock;
+
+std::map<std::string, std::string> options_from(int argc, char** argv) {
+    std::map<std::string, std::string> options;
+    for (int i = 2; i + 1 < argc; i += 2) options[std::string(argv[i]).substr(2)] = argv[i + 1];
+    return options;
+}
+
+std::size_t number(const std::map<std::string, std::string>& o, const std::string& key, std::size_t fallback) {
+    const auto it = o.find(key);
+    return it == o.end() ? fallback : std::stoul(it->second);
+}
+
+void print_row(const std::string& what, std::size_t count, double seconds, std::vector<double> latencies_ms) {
+    double p50 = 0;
+    double p99 = 0;
+    if (!latencies_ms.empty()) {
+        std::sort(latencies_ms.begin(), latencies_ms.end());
+        p50 = latencies_ms[latencies_ms.size() / 2];
+        p99 = latencies_ms[std::min(latencies_ms.size() - 1, latencies_ms.size() * 99 / 100)];
+    }
+    std::printf("| %s | %zu | %.2f | %.0f | %s | %s |\n", what.c_str(), count, seconds, static_cast<double>(count) / seconds,
+                latencies_ms.empty() ? "–" : std::to_string(p50).substr(0, 5).c_str(),
+                latencies_ms.empty() ? "–" : std::to_string(p99).substr(0, 5).c_str());
+}
+
+// A keep-alive HTTP/1.1 connection that reconnects when the server closes it
+// (it does after max_requests_per_connection).
+class connection {
+public:
+    explicit connection(std::uint16_t port) : port_(port), stream_(ioc_) { connect(); }
+
+    unsigned call(http::verb method, const std::string& target, const std::string& body) {
+        try {
+            return exchange(method, target, body);
+        } catch (const std::exception&) {
+            stream_.close();
+            buffer_.clear();
+            connect();
+            return exchange(method, target, body);
+        }
+    }
+
+private:
+    void connect() {
+        net::ip::tcp::resolver resolver(ioc_);
+        stream_.connect(resolver.resolve("127.0.0.1", std::to_string(port_)));
+    }
+
+    unsigned exchange(http::verb method, const std::string& target, const std::string& body) {
+        http::request<http::string_body> req{method, target, 11};
+        req.set(http::field::host, "127.0.0.1");
+        if (!body.empty()) req.set(http::field::content_type, "application/json");
+        req.body() = body;
+        req.prepare_payload();
+        req.keep_alive(true);
+        http::write(stream_, req);
+        http::response<http::string_body> res;
+        http::read(stream_, buffer_, res);
+        return res.result_int();
+    }
+
+    std::uint16_t port_;
+    net::io_context ioc_;
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+};
+
+// Sends `bodies` over `connections` connections; with rate > 0, request k is
+// due at start + k / rate and its latency counts from then.
+void drive(const std::string& what, std::uint16_t port, std::size_t connections, http::verb method, const std::string& target,
+           const std::vector<std::string>& bodies, double rate, unsigned expected_status) {
+    std::atomic<std::size_t> next{0};
+    std::mutex lock;
+    std::vector<double> latencies;
+    std::map<unsigned, std::size_t> statuses;
+    const auto start = clock_type::now() + std::chrono::milliseconds(100);
+    std::vector<std::thread> threads;
+    for (std::size_t c = 0; c < connections; ++c) {
+        threads.emplace_back([&] {
+            connection conn(port);
+            std::vector<double> mine;
+            std::map<unsigned, std::size_t> my_statuses;
+            for (std::size_t k = next++; k < bodies.size(); k = next++) {
+                auto due = start;
+                if (rate > 0) {
+                    due = start + std::chrono::duration_cast<clock_type::duration>(std::chrono::duration<double>(static_cast<double>(k) / rate));
+                    std::this_thread::sleep_until(due);
+                } else {
+                    std::this_thread::sleep_until(start);  // everyone starts together, when the clock does
+                    due = clock_type::now();
+                }
+                ++my_statuses[conn.call(method, target, bodies[k])];
+                mine.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - due).count());
+            }
+            std::lock_guard guard(lock);
+            latencies.insert(latencies.end(), mine.begin(), mine.end());
+            for (auto [s, n] : my_statuses) statuses[s] += n;
+        });
+    }
+    for (auto& t : threads) t.join();
+    const double seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+    print_row(what, bodies.size(), seconds, latencies);
+    for (auto [s, n] : statuses) {
+        if (s != expected_status) std::cerr << what << ": " << n << " answers with status " << s << "\n";
+    }
+}
+
+int submissions(const std::map<std::string, std::string>& o) {
+    const auto port = static_cast<std::uint16_t>(number(o, "port", 8080));
+    const std::size_t count = number(o, "count", 10000);
+    const std::size_t connections = number(o, "connections", 16);
+    const double rate = static_cast<double>(number(o, "rate", 0));
+    std::ifstream in(o.at("form"));
+    std::stringstream text;
+    text << in.rdbuf();
+    auto loaded = load_form_json(text.str());
+    if (!loaded.loaded) return std::cerr << "cannot load the form\n", 2;
+    auto keys = server::fetch_public_keys("127.0.0.1", port);
+    if (!keys) return std::cerr << "cannot fetch keys: " << keys.err().message << "\n", 2;
+
+    // Seal everything first, on every core, so that sealing does not compete
+    // with the server while the clock runs.
+    std::vector<std::string> bodies(count);
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> sealers;
+    for (unsigned t = 0; t < std::max(1U, std::thread::hardware_concurrency()); ++t) {
+        sealers.emplace_back([&] {
+            for (std::size_t k = next++; k < count; k = next++) {
+                std::string story(3500, 'a');
+                for (std::size_t i = 0; i < story.size(); ++i) story[i] = static_cast<char>('a' + (k * 7 + i * 13) % 26);
+                const std::map<std::string, std::string> answers{{"kind", k % 2 ? "theft" : "damage"},
+                                                                 {"story", story},
+                                                                 {"postcode", "SW1A 2JR"}};
+                auto sealed = server::seal_answers(*loaded.loaded, answers, server::new_submission_id(), keys->sealing);
+                if (sealed) bodies[k] = std::move(sealed->json);
+            }
+        });
+    }
+    for (auto& t : sealers) t.join();
+    std::ostringstream what;
+    what << "sealed 4 KiB submissions, " << connections << " connections" << (rate > 0 ? ", offered " : "")
+         << (rate > 0 ? std::to_string(static_cast<int>(rate)) + "/s" : "");
+    drive(what.str(), port, connections, http::verb::post, "/api/submissions", bodies, rate, 201);
+    return 0;
+}
+
+int http_alone(const std::map<std::string, std::string>& o) {
+    const std::vector<std::string> bodies(number(o, "count", 20000));
+    drive("HTTP alone: GET /healthz, " + std::to_string(number(o, "connections", 16)) + " connections",
+          static_cast<std::uint16_t>(number(o, "port", 8080)), number(o, "connections", 16), http::verb::get, "/healthz",
+          bodies, 0, 200);
+    return 0;
+}
+
+int open_alone(const std::map<std::string, std::string>& o) {
+    const std::size_t count = number(o, "count", 20000);
+    box_public_key pk{};
+    box_secret_key sk{};
+    if (crypto_box_keypair(pk.data(), sk.data()) != 0) return 2;
+    auto sealed = seal_padded(std::string(3600, 'x'), pk, largest_report_bucket);
+    if (!sealed) return 2;
+    const auto start = clock_type::now();
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!open_padded(*sealed, pk, sk, largest_report_bucket)) return 2;
+    }
+    print_row("crypto_box_seal_open alone, 4 KiB, one core", count,
+              std::chrono::duration<double>(clock_type::now() - start).count(), {});
+    return 0;
+}
+
+int sqlite_alone(const std::map<std::string, std::string>& o) {
+    const std::size_t count = number(o, "count", 20000);
+    const std::size_t batch = number(o, "batch", 100);
+    const std::string path = o.at("dir") + "/ceiling.sqlite3";
+    sqlite3* db = nullptr;
+    if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return 2;
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                     "CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL);",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO t (body) VALUES (?1)", -1, &st, nullptr);
+    const std::vector<unsigned char> body(4096 + 48, 0x5a);
+    const auto start = clock_type::now();
+    for (std::size_t i = 0; i < count; i += batch) {
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        for (std::size_t j = i; j < std::min(count, i + batch); ++j) {
+            sqlite3_bind_blob(st, 1, body.data(), static_cast<int>(body.size()), SQLITE_STATIC);
+            if (sqlite3_step(st) != SQLITE_DONE) return 2;
+            sqlite3_reset(st);
+        }
+        if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) return 2;
+    }
+    print_row("SQLite alone: 4 KiB rows, WAL, synchronous=FULL, " + std::to_string(batch) + " per commit", count,
+              std::chrono::duration<double>(clock_type::now() - start).count(), {});
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return 0;
+}
+
+// Grows the real store (server/store.cpp, group commit of 256) to `count`
+// reports of 4 KiB, and reports at each tenfold size how fast inserts still
+// go, what a report costs on disk, and how long a dedupe lookup takes.
+int store_growth(const std::map<std::string, std::string>& o) {
+    const std::size_t count = number(o, "count", 100000);
+    const std::string path = o.at("dir") + "/growth.sqlite3";
+    auto db = server::store::open(path);
+    if (!db) return std::cerr << db.err().message << "\n", 2;
+    server::stored_submission row;
+    row.content_hash = std::string(64, 'c');
+    row.envelope_hash = std::string(64, 'e');
+    row.form_id = "load-test";
+    row.form_version = std::string(32, 'v');
+    row.team = "property-crime";
+    row.urgency = "standard";
+    row.received_at = "2026-11-28T09:15:02Z";
+    row.team_key_id = std::string(16, 'k');
+    row.sealed_report = bytes(4096 + crypto_box_SEALBYTES, 0x5a);
+    row.receipt_json = std::string(300, 'r');
+    std::size_t stored = 0;
+    std::size_t next_report = 10000;
+    auto batch_start = clock_type::now();
+    std::size_t batch_first = 0;
+    while (stored < count) {
+        std::vector<server::stored_submission> batch;
+        for (std::size_t i = 0; i < 256 && stored + i < count; ++i) {
+            row.reference = "FD-" + std::to_string(stored + i);
+            row.submission_id = to_hex(reinterpret_cast<const unsigned char*>(&stored), sizeof stored) + std::to_string(i);
+            batch.push_back(row);
+        }
+        for (const auto& outcome : (*db)->insert_batch(batch)) {
+            if (outcome.result != server::insert_result::stored) return std::cerr << "an insert failed\n", 2;
+        }
+        stored += batch.size();
+        if (stored >= next_report || stored == count) {
+            const double seconds = std::chrono::duration<double>(clock_type::now() - batch_start).count();
+            const auto look_start = clock_type::now();
+            for (int i = 0; i < 1000; ++i) {
+                if (!(*db)->find_by_submission_id("0000000000000000" + std::to_string(i))) return 2;
+            }
+            const double lookup_us = std::chrono::duration<double, std::micro>(clock_type::now() - look_start).count() / 1000;
+            (void)(*db)->count();
+            std::error_code ec;
+            const auto size = std::filesystem::file_size(path, ec) + std::filesystem::file_size(path + "-wal", ec);
+            std::printf("| store with %zu reports | %.0f inserts/s (last %zu) | %.0f bytes a report | dedupe lookup %.1f µs |\n",
+                        stored, static_cast<double>(stored - batch_first) / seconds, stored - batch_first,
+                        static_cast<double>(size) / static_cast<double>(stored), lookup_us);
+            batch_first = stored;
+            batch_start = clock_type::now();
+            next_report *= 10;
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || sodium_init() < 0) {
+        std::cerr << "usage: frontdesk-load submissions|http|open|sqlite [--option value]…\n";
+        return 2;
+    }
+    const std::string mode = argv[1];
+    const auto o = options_from(argc, argv);
+    try {
+        if (mode == "submissions") return submissions(o);
+        if (mode == "http") return http_alone(o);
+        if (mode == "open") return open_alone(o);
+        if (mode == "sqlite") return sqlite_alone(o);
+        if (mode == "store") return store_growth(o);
+    } catch (const std::exception& e) {  // a benchmark tool: report and stop
+        std::cerr << "frontdesk-load: " << e.what() << "\n";
+        return 1;
+    }
+    std::cerr << "frontdesk-load: unknown mode " << mode << "\n";
+    return 2;
+}
