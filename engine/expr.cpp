@@ -124,6 +124,8 @@ std::optional<std::int64_t> parse_number(std::string_view s) {
         if (fraction_digits == 0) return std::nullopt;
     }
     if (i != s.size() || whole_digits == 0) return std::nullopt;
+    // Checked before scaling: 15 digits of 9 times the scale overflows int64.
+    if (whole > largest_number / number_scale) return std::nullopt;
     const std::int64_t scaled = whole * number_scale + fraction;
     if (scaled > largest_number) return std::nullopt;
     return negative ? -scaled : scaled;

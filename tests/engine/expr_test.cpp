@@ -14,6 +14,9 @@ TEST_CASE("numbers are exact decimals of up to four places") {
     CHECK(!parse_number("."));
     CHECK(!parse_number("1."));
     CHECK(!parse_number("9999999999999999"));
+    CHECK(!parse_number("999999999999999"));  // found by the fuzzer: overflowed when scaled
+    CHECK(parse_number("900000000000000") == largest_number);
+    CHECK(!parse_number("900000000000001"));
     CHECK(number_text(120000) == "12");
     CHECK(number_text(-35000) == "-3.5");
     CHECK(number_text(1) == "0.0001");
