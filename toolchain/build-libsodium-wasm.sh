@@ -28,6 +28,9 @@
 set -euo pipefail
 
 SELF=$(readlink -f "${BASH_SOURCE[0]}")
+# Our one change to Debian's source (see the patch): X25519 with the base
+# point by the ladder, so the browser is spared a 30 KB precomputed table.
+BASE_POINT_PATCH="$(dirname "$SELF")/libsodium-wasm-base-point.patch"
 CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/frontdesk"
 
 log() { echo "libsodium-wasm: $*" >&2; }
@@ -76,6 +79,7 @@ if [[ -z $EM_VERSION ]]; then
 fi
 STAMP_CONTENT="libsodium-source=$SRC_VERSION
 script-sha256=$(sha256sum "$SELF" | cut -d' ' -f1)
+patch-sha256=$(sha256sum "$BASE_POINT_PATCH" | cut -d' ' -f1)
 emscripten=$EM_VERSION
 cflags=$SODIUM_CFLAGS
 configure=${CONFIGURE_FLAGS[*]}"
@@ -180,6 +184,8 @@ fi
 
 log "unpacking (dpkg-source -x, applies Debian patches)"
 run dpkg-source -x "$SRC_CACHE/$DSC_NAME" "$WORK/src" || die "dpkg-source -x failed"
+log "patching: $(basename "$BASE_POINT_PATCH")"
+run patch -d "$WORK/src" -p1 --forward --no-backup-if-mismatch -i "$BASE_POINT_PATCH" || die "the base-point patch does not apply"
 
 # ------------------------------------------------------------------ build ---
 cd "$WORK/src"
