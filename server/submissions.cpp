@@ -212,6 +212,19 @@ verification verify_submission(const submission_context& ctx, const std::string&
         replayed.answers_on_path != claimed.answers) {
         return done(problem(422, "rejected-by-form", "The answers do not make a complete report on this form."));
     }
+    // What the team receives must be exactly what was verified: the report
+    // rebuilt from the replay (with the server's route) must be the very
+    // bytes that were sealed. A client-chosen route, a duplicated key or any
+    // extra member would differ, and is refused rather than passed on.
+    report canonical = make_report(entry->definition, replayed, claimed.submission_id, claimed.language);
+    canonical.attachments = claimed.attachments;
+    std::sort(canonical.attachments.begin(), canonical.attachments.end());
+    std::string canonical_text = report_json(canonical);
+    const bool exact = canonical_text == plaintext;
+    wipe(canonical_text);
+    if (!exact) {
+        return done(problem(422, "rejected-by-form", "The report is not the one its answers make on this form."));
+    }
 
     // Only the receiving team can read what is stored: re-seal to its key.
     const team_key* team = ctx.keys.team(replayed.route.team);

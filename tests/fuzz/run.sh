@@ -11,7 +11,7 @@ cd "$root"
 [ -f build/fuzz/build.ninja ] || cmake --preset fuzz > /dev/null
 cmake --build --preset fuzz -j"${JOBS:-2}" > build/fuzz-build.log 2>&1 || { cat build/fuzz-build.log; exit 1; }
 mkdir -p build/fuzz/crashes
-for target in expression form_json form_image; do
+for target in expression form_json form_image submission; do
   scratch=$(mktemp -d)
   echo "fuzz_$target: ${seconds}s"
   if ! build/fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=1024 \

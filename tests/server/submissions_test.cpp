@@ -101,14 +101,25 @@ TEST_CASE("reports the form would reject are refused and not stored") {
     CHECK(*fx.db->count() == 0);
 }
 
-TEST_CASE("a client-chosen route is ignored: the server recomputes it") {
+TEST_CASE("a report that is not exactly what its answers make is refused: a client-chosen route, an extra member") {
     testing::server_fixture fx;
     const form& f = fx.forms->find("bike-theft")->definition;
     report r = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
     r.route = {"professional-standards", "urgent"};
-    REQUIRE(server::accept_submission(*fx.submissions, seal_text(fx, report_json(r))).status == 201);
-    CHECK((**fx.db->find_by_submission_id(id_a)).team == "borough-property-crime");
-    CHECK((**fx.db->find_by_submission_id(id_a)).urgency == "standard");
+    const auto rerouted = server::accept_submission(*fx.submissions, seal_text(fx, report_json(r)));
+    CHECK(rerouted.status == 422);
+    CHECK(problem_type(rerouted) == "/problems/rejected-by-form");
+
+    const std::string honest = report_text(f, testing::complete_bike_answers(), id_a);
+    std::string extra = honest;
+    extra.insert(1, R"("note":"for the team",)");
+    CHECK(server::accept_submission(*fx.submissions, seal_text(fx, extra)).status == 422);
+    // The same key twice: a parser that keeps the first would see another answer.
+    std::string twice = honest;
+    twice.insert(twice.find("\"answers\":{") + 11, R"("make":"Brompton",)");
+    CHECK(server::accept_submission(*fx.submissions, seal_text(fx, twice)).status >= 400);
+    CHECK(*fx.db->count() == 0);
+    CHECK(server::accept_submission(*fx.submissions, seal_text(fx, honest)).status == 201);
 }
 
 TEST_CASE("malformed, unknown and tampered envelopes each get their own problem type") {
