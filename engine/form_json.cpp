@@ -607,7 +607,8 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
         // Parse again with exceptions to learn where: nlohmann reports the byte.
         try {
             const json unused = json::parse(source.begin(), source.end());
-        } catch (const json::parse_error& e) {
+        } catch (const json::exception& e) {
+            // A parse error, or a number too large for any type (out_of_range).
             out.errors.push_back({"", "not valid JSON: " + std::string(e.what())});
             return out;
         }

@@ -88,3 +88,10 @@ TEST_CASE("an exit page asks nothing and goes nowhere") {
         "next":"e"}],"routing":{"default":{"team":"x"}}})");
     CHECK(has_error_at(r, "/pages/0/next"));
 }
+
+TEST_CASE("a number too large for any type is an error with its place, not an exception") {
+    const auto r = load_form_json(R"({"id": 44444444444444444444444444444444444444444444444444444444444E444444})");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(!r.loaded);
+    CHECK(r.errors[0].message.find("number overflow") != std::string::npos);
+}
