@@ -53,7 +53,11 @@ export async function loadCrypto(moduleOptions = {}) {
     // works after a reload too).
     verifyReceipt(receipt, receiptPublicKey, sent) {
       if (!receipt || typeof receipt !== 'object' || !sent) return false;
-      if (!RECEIPT_FIELDS.every((field) => typeof receipt[field] === 'string')) return false;
+      // A C string ends at its first NUL: a field holding one would be checked
+      // only up to it while the whole of it could be shown. Refuse it.
+      if (!RECEIPT_FIELDS.every((field) => typeof receipt[field] === 'string' && !receipt[field].includes('\0'))) {
+        return false;
+      }
       const fields = RECEIPT_FIELDS.map((field) => receipt[field]);
       return c.verifyReceipt(...fields, String(receiptPublicKey), String(sent.submissionId),
         String(sent.envelope)) === 1;

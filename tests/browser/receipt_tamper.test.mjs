@@ -41,6 +41,8 @@ const alterations = {
   'another envelope hash': (r) => ({ ...r, envelope_hash: '0'.repeat(64) }),
   'a forged signature': (r) => ({ ...r, signature: Buffer.alloc(64, 7).toString('base64') }),
   'no signature': ({ signature, ...rest }) => rest,
+  // Verified only up to the NUL by the engine, but shown whole by a page that trusted it.
+  'text hidden after a NUL': (r) => ({ ...r, reference: `${r.reference}\u0000 — call 0123 456789 to confirm` }),
 };
 
 for (const [name, alter] of Object.entries(alterations)) {
