@@ -6,18 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-20000}
-load=build/native-release/bench/frontdesk-load
-work=$(mktemp -d)
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-echo '{"submissions_per_minute": 0, "max_connections": 4096}' > "$work/config.json"
-mkdir -p "$work/web"
-build/native-release/cli/frontdesk serve --port 0 --data "$work/data" --web "$work/web" --forms bench/forms \
-    --config "$work/config.json" > "$work/out" 2> "$work/log" &
-server=$!
-for _ in $(seq 100); do grep -q listening "$work/out" && break; sleep 0.1; done
-port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/out")
+source bench/bench-server.sh
 
-echo "# server benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "# server benchmark, $machine"
 echo
 echo "| what | count | seconds | per second | p50 ms | p99 ms |"
 echo "|---|---|---|---|---|---|"

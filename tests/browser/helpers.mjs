@@ -2,8 +2,11 @@
 // violations, the checks every page must pass, and the bike theft main path
 // completed as a person would with the keyboard only.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 
 import { formatViolations, runAxe } from './axe.mjs';
+import { launchBrowser } from './browser.mjs';
+import { startServer } from './server.mjs';
 
 export const DANGER = 'Is anyone in danger or is the crime happening now?';
 export const CHECK = 'Check your answers before sending your report';
@@ -174,4 +177,19 @@ export function assertNothingInClear(storage, what) {
     ...storage.caches.filter((entry) => entry.includes('/api/'))].join('\n');
   assert.doesNotMatch(data, /secret|private/i, `${what}: something named secret or private is stored`);
   for (const key of storage.cryptoKeys) assert.equal(key.extractable, false, `${what}: a stored CryptoKey is extractable`);
+}
+
+// The real server and Debian's chromium for one test file: started before its
+// tests, stopped after. Read `.server` and `.browser` inside the tests.
+export function serverAndBrowser() {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
 }

@@ -2,26 +2,14 @@
 // the signature must check with the server's receipt key, and the receipt must
 // be for the envelope this browser sent.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { serverAndBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function reachCheckYourAnswers(page) {
-  await page.goto(`${server.url}/#/form/bike-theft`);
+  await page.goto(`${env.server.url}/#/form/bike-theft`);
   const answers = [
     () => page.getByRole('radio', { name: 'No' }).check(),
     () => page.getByLabel('Make of the bike').fill('Raleigh'),
@@ -49,7 +37,7 @@ for (const [name, alter] of Object.entries(alterations)) {
   test(`a receipt with ${name} is not shown as a reference`, { timeout: 60_000 }, async () => {
     // The service worker's Background Sync would send the report itself,
     // past page.route, and get the genuine receipt: block it here.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     let genuine = null;

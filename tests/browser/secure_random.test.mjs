@@ -2,23 +2,11 @@
 // box made with predictable randomness could be opened by others. Nothing is
 // sent, and the person is told in plain words.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { serverAndBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function answerAndContinue(page, fill) {
   await fill();
@@ -26,7 +14,7 @@ async function answerAndContinue(page, fill) {
 }
 
 test('with no secure random source the report is not sealed and nothing is sent', { timeout: 60_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   // Every call for random bytes fails, as in a browser without Web Crypto.
   await context.addInitScript(() => {
     Object.defineProperty(Crypto.prototype, 'getRandomValues', {
@@ -40,7 +28,7 @@ test('with no secure random source the report is not sealed and nothing is sent'
     if (request.method() === 'POST') posts.push(request.url());
   });
 
-  await page.goto(`${server.url}/#/form/bike-theft`);
+  await page.goto(`${env.server.url}/#/form/bike-theft`);
   await answerAndContinue(page, () => page.getByRole('radio', { name: 'No' }).check());
   await answerAndContinue(page, () => page.getByLabel('Make of the bike').fill('Raleigh'));
   await answerAndContinue(page, () => page.getByLabel('Postcode where the bike was taken').fill('SW1A 2AA'));
