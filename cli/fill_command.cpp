@@ -8,6 +8,7 @@
 #include "engine/expr.hpp"
 #include "engine/form_json.hpp"
 #include "engine/report.hpp"
+#include "engine/translate.hpp"
 
 namespace frontdesk::cli {
 namespace {
@@ -21,9 +22,9 @@ constexpr int exit_page_status = 3;
 }  // namespace
 
 int fill_command(const arguments& args) {
-    auto options = parse_options(args, {"answers", "today"});
+    auto options = parse_options(args, {"answers", "today", "language"});
     if (!options || options->positional.size() != 1 || !options->has("answers")) {
-        std::cerr << "usage: frontdesk fill FORM.json --answers ANSWERS.json [--today YYYY-MM-DD]\n";
+        std::cerr << "usage: frontdesk fill FORM.json --answers ANSWERS.json [--today YYYY-MM-DD] [--language CODE]\n";
         return usage_status;
     }
     const std::string& form_path = options->positional[0];
@@ -35,6 +36,15 @@ int fill_command(const arguments& args) {
     const auto loaded = load_form_json(*text, form_data_reader(form_path));
     if (!loaded.loaded) {
         for (const auto& e : loaded.errors) std::cerr << form_path << ":" << e.where << ": error: " << e.message << "\n";
+        return usage_status;
+    }
+    // The journey is the same in every language; the messages are not.
+    const std::string language = options->has("language") ? options->get("language") : loaded.loaded->languages.front();
+    const auto localized = localize_form(*loaded.loaded, language);
+    if (!localized) {
+        std::cerr << "--language: error: " << localized.err().message << " It is written in";
+        for (const auto& l : loaded.loaded->languages) std::cerr << " " << l;
+        std::cerr << ".\n";
         return usage_status;
     }
     const auto answers = read_answers_file(options->get("answers"));
@@ -51,9 +61,10 @@ int fill_command(const arguments& args) {
         }
         today = *day;
     }
-    const replay_outcome out = replay(*loaded.loaded, *answers, today);
+    const replay_outcome out = replay(*localized, *answers, today);
     nlohmann::ordered_json j;
     j["form"] = loaded.loaded->id;
+    if (loaded.loaded->languages.size() > 1) j["language"] = language;  // one-language forms keep their old output
     j["date"] = iso_date(today);
     j["pages"] = out.pages;
     j["answers"] = out.answers_on_path;

@@ -2,13 +2,11 @@
 
 #include <algorithm>
 
+#include "engine/messages.hpp"
 #include "engine/validate.hpp"
 
 namespace frontdesk {
 namespace {
-
-constexpr const char* month_names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
 
 std::vector<std::string> split(std::string_view s, char separator) {
     std::vector<std::string> parts;
@@ -44,7 +42,7 @@ std::optional<unsigned> month_of(std::string_view s) {
     if (auto n = small_number(s, 2)) return n;
     const std::string l = lower(s);
     for (unsigned i = 0; i < 12; ++i) {
-        const std::string name = lower(month_names[i]);
+        const std::string name = lower(month_name({}, i + 1, true));
         if (l == name || (l.size() >= 3 && name.rfind(l, 0) == 0)) return i + 1;
     }
     return std::nullopt;
@@ -261,15 +259,15 @@ parsed_answer parse_answer(const question& q, std::string_view raw_in) {
     return ok(value::text(raw), raw);
 }
 
-std::string long_date(std::int64_t days, bool day_known) {
+std::string long_date(std::int64_t days, bool day_known, const engine_words& words) {
     std::int64_t y = 0;
     unsigned m = 0, d = 0;
     civil_from_days(days, y, m, d);
-    const std::string month_year = std::string(month_names[(m + 11) % 12]) + " " + std::to_string(y);
+    const std::string month_year = month_name(words, m, day_known) + " " + std::to_string(y);
     return day_known ? std::to_string(d) + " " + month_year : month_year;
 }
 
-std::string display_answer(const question& q, const parsed_answer& a) {
+std::string display_answer(const question& q, const parsed_answer& a, const engine_words& words) {
     if (a.problem != answer_problem::none) return "";
     auto label_of = [&](const std::string& v) {
         for (const auto& c : q.choices) {
@@ -285,7 +283,7 @@ std::string display_answer(const question& q, const parsed_answer& a) {
             for (const auto& item : a.typed.items) out += (out.empty() ? "" : ", ") + label_of(item.s);
             return out;
         }
-        case question_type::yes_no: return a.typed.is_true() ? "Yes" : "No";
+        case question_type::yes_no: return engine_message(words, a.typed.is_true() ? engine_text::yes : engine_text::no);
         case question_type::money: {
             // "£1,250.50": thousands separated, as GOV.UK writes money.
             std::string whole = a.canonical.substr(0, a.canonical.find('.'));
@@ -294,7 +292,7 @@ std::string display_answer(const question& q, const parsed_answer& a) {
             for (std::size_t at = whole.size(); at > 3; at -= 3) whole.insert(at - 3, ",");
             return std::string(negative ? "-" : "") + "\xc2\xa3" + whole + a.canonical.substr(a.canonical.find('.'));
         }
-        case question_type::date: return long_date(a.typed.n, a.canonical.size() == 10);
+        case question_type::date: return long_date(a.typed.n, a.canonical.size() == 10, words);
         case question_type::address: {
             std::string out;
             for (const auto& item : a.typed.items) {

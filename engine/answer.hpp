@@ -33,12 +33,13 @@ struct parsed_answer {
 parsed_answer parse_answer(const question& q, std::string_view raw);
 
 // What check your answers shows: labels for choices, "£12.50", "3 November 2026" …
-std::string display_answer(const question& q, const parsed_answer& a);
+std::string display_answer(const question& q, const parsed_answer& a, const engine_words& words = {});
 
 // The expression type of a question's answer.
 value_type answer_type(const question& q);
 
-// "3 November 2026"; "November 2026" for an approximate date.
-std::string long_date(std::int64_t days, bool day_known = true);
+// "3 November 2026"; "November 2026" for an approximate date (in Polish
+// "3 listopada 2026", "listopad 2026").
+std::string long_date(std::int64_t days, bool day_known = true, const engine_words& words = {});
 
 }  // namespace frontdesk

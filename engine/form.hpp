@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/expr.hpp"
+#include "engine/messages.hpp"
 
 namespace frontdesk {
 
@@ -47,6 +48,10 @@ struct expression {
 struct answer_check {
     expression must;
     std::string message;
+    // The JSON pointer its message's translations are kept under (the
+    // loader's; a decoded image leaves it empty): the loader's own past and
+    // future checks have no place in the list of `checks`.
+    std::string message_at;
 };
 
 struct question {
@@ -133,6 +138,18 @@ struct form {
     std::vector<lookup_table> tables;
     std::vector<team_rule> team_rules;  // tried in order
     team_route default_route;
+
+    // Languages (docs/forms-language.md, "Languages"). The texts above are in
+    // `language`: the default (the first of `languages`) until localize_form
+    // (engine/translate.hpp) puts another in.
+    std::vector<std::string> languages{"en"};
+    std::string language = "en";
+    std::map<std::string, std::string> translation_status;  // language -> a note, e.g. "awaiting professional review"
+    // Each text given in more than one language: its JSON pointer in the
+    // source -> language -> text. Empty in a form image: one language travels.
+    std::map<std::string, std::map<std::string, std::string>> translations;
+    // The engine's own words in `language` (empty: English, built in).
+    engine_words engine_texts;
 
     // Every question, page by page: an expression reads answer slot i as slots[i].
     std::vector<question_ref> slots;

@@ -1,5 +1,6 @@
 #include "engine/form_image.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "engine/binary_io.hpp"
@@ -8,7 +9,7 @@ namespace frontdesk {
 namespace {
 
 constexpr std::string_view magic = "FDFI";
-constexpr unsigned char image_version = 2;
+constexpr unsigned char image_version = 3;
 constexpr std::int64_t date_limit = 3000000;  // days either side of 1970: beyond year 9999
 
 // Values nest at most one deep (a list of single values).
@@ -278,6 +279,15 @@ std::string encode_form_image(const form& f) {
     }
     w.text(f.default_route.team);
     w.text(f.default_route.urgency);
+    // One language travels: the texts above are in f.language; the others
+    // are listed so that the browser can offer them.
+    w.text(f.language);
+    w.number(f.languages.size());
+    for (const auto& l : f.languages) w.text(l);
+    const auto note = f.translation_status.find(f.language);
+    w.text(note == f.translation_status.end() ? std::string() : note->second);
+    w.number(f.engine_texts.size());
+    for (const auto& t : f.engine_texts) w.text(t);
     return w.take();
 }
 
@@ -321,6 +331,17 @@ result<form> decode_form_image(std::string_view image) {
     }
     f.default_route.team = r.text();
     f.default_route.urgency = r.text();
+    f.language = r.text();
+    f.languages.clear();
+    const auto languages = r.count();
+    for (std::size_t i = 0; i < languages && !r.failed(); ++i) f.languages.push_back(r.text());
+    if (std::string note = r.text(); !note.empty()) f.translation_status[f.language] = std::move(note);
+    const auto texts = r.count();
+    for (std::size_t i = 0; i < texts && !r.failed(); ++i) f.engine_texts.push_back(r.text());
+    if (!f.engine_texts.empty() && f.engine_texts.size() != engine_text_count) return error{"image", "The form image is damaged."};
+    if (!r.failed() && std::find(f.languages.begin(), f.languages.end(), f.language) == f.languages.end()) {
+        return error{"image", "The form image is damaged."};
+    }
     if (r.failed() || !r.at_end()) return error{"image", "The form image is damaged."};
     f.index_questions();
     if (!references_hold(f)) return error{"image", "The form image points at pages or answers it does not have."};

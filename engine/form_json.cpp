@@ -8,6 +8,8 @@
 #include "engine/answer.hpp"
 #include "engine/encoding.hpp"
 #include "engine/expr_check.hpp"
+#include "engine/catalog.hpp"
+#include "engine/translate.hpp"
 
 namespace frontdesk {
 namespace {
@@ -59,6 +61,19 @@ public:
         auto s = v->get<std::string>();
         if (required && s.empty()) fail(key, "must not be empty");
         return s;
+    }
+
+    // A text a person reads: a string in the default language, or an object
+    // of language -> text. An object reads as "" here; the texts are put in
+    // place once the whole form is read (read_translations).
+    std::string translatable(const std::string& key, bool required) {
+        const json* v = find(key);
+        if (v != nullptr && v->is_object()) return {};
+        if (v != nullptr && !v->is_string()) {
+            fail(key, "must be a string, or an object of language codes to strings");
+            return {};
+        }
+        return text(key, required);
     }
 
     std::string identifier(const std::string& key, bool allow_dash) {
@@ -191,9 +206,9 @@ question read_question(const json& j, const std::string& pointer, std::vector<er
         r.fail("type", "must be one of text, textarea, radios, checkboxes, select, yes_no, number, decimal, money, "
                        "date, time, email, phone, postcode, registration, address, file, content");
     }
-    q.label = r.text("label", true);
-    q.hint = r.text("hint", false);
-    q.name = r.text("name", false);
+    q.label = r.translatable("label", true);
+    q.hint = r.translatable("hint", false);
+    q.name = r.translatable("name", false);
     q.required = r.flag("required");
     q.max_length = static_cast<std::size_t>(r.number("max_length", 1, 100000));
     const auto format = r.text("format", false);
@@ -222,7 +237,7 @@ question read_question(const json& j, const std::string& pointer, std::vector<er
         for (std::size_t i = 0; i < options->size(); ++i) {
             const std::string at = r.at("options") + "/" + std::to_string(i);
             object_reader o((*options)[i], at, errors);
-            choice c{o.text("value", true), o.text("label", true)};
+            choice c{o.text("value", true), o.translatable("label", true)};
             if (!values.insert(c.value).second) o.fail("value", "is used by another option");
             if (c.value.find('\n') != std::string::npos) o.fail("value", "must be one line");
             o.reject_unknown_keys();
@@ -237,7 +252,8 @@ question read_question(const json& j, const std::string& pointer, std::vector<er
             object_reader c((*checks)[i], r.at("checks") + "/" + std::to_string(i), errors);
             answer_check check;
             check.must.source = expression_source(c, "must", true);
-            check.message = c.text("message", true);
+            check.message = c.translatable("message", true);
+            check.message_at = c.at("message");
             c.reject_unknown_keys();
             q.checks.push_back(std::move(check));
         }
@@ -254,23 +270,23 @@ question read_question(const json& j, const std::string& pointer, std::vector<er
         if (needs_any) r.fail("messages", "is required: each rule needs its error message");
     } else {
         object_reader m(*messages, r.at("messages"), errors);
-        q.required_message = m.text("required", q.required || radios);
-        q.max_length_message = m.text("max_length", q.max_length > 0);
-        q.format_message = m.text("format", q.format != answer_format::none);
-        q.min_message = m.text("min", false);
-        q.max_message = m.text("max", false);
-        past_message = m.text("past", false);
-        future_message = m.text("future", false);
+        q.required_message = m.translatable("required", q.required || radios);
+        q.max_length_message = m.translatable("max_length", q.max_length > 0);
+        q.format_message = m.translatable("format", q.format != answer_format::none);
+        q.min_message = m.translatable("min", false);
+        q.max_message = m.translatable("max", false);
+        past_message = m.translatable("past", false);
+        future_message = m.translatable("future", false);
         m.reject_unknown_keys();
     }
     if (past || future) {
-        // "In the past" is a check on today(): today is allowed.
+        // "In the past" is a check on today(): today is allowed. Without the
+        // author's message it gets the engine's, in each language, once the
+        // name's translations are read (engine_check_messages).
         answer_check check;
         check.must.source = q.id + (past ? " <= today()" : " >= today()");
-        std::string name = q.name.empty() ? q.label : q.name;
-        if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
-        check.message = past ? (past_message.empty() ? name + " must be today or in the past" : past_message)
-                             : (future_message.empty() ? name + " must be today or in the future" : future_message);
+        check.message = past ? past_message : future_message;
+        check.message_at = pointer + (past ? "/messages/past" : "/messages/future");
         q.checks.insert(q.checks.begin(), std::move(check));
     }
     r.reject_unknown_keys();
@@ -284,11 +300,13 @@ page read_page(const json& j, const std::string& pointer, std::vector<error>& er
     const auto kind = r.text("type", false);
     if (kind == "exit") p.kind = page_kind::exit;
     else if (!kind.empty() && kind != "questions") r.fail("type", "must be questions or exit");
-    p.title = r.text("title", true);
+    p.title = r.translatable("title", true);
     if (const json* body = r.array("body", false)) {
         for (std::size_t i = 0; i < body->size(); ++i) {
-            if (!(*body)[i].is_string()) errors.push_back({r.at("body") + "/" + std::to_string(i), "must be a string"});
-            else p.body.push_back((*body)[i].get<std::string>());
+            const json& para = (*body)[i];
+            if (para.is_string()) p.body.push_back(para.get<std::string>());
+            else if (para.is_object()) p.body.emplace_back();  // translations: read_translations
+            else errors.push_back({r.at("body") + "/" + std::to_string(i), "must be a string, or an object of language codes to strings"});
         }
     }
     if (const json* questions = r.array("questions", p.kind == page_kind::questions)) {
@@ -569,6 +587,132 @@ private:
     std::vector<error>& errors_;
 };
 
+// "en", "pl", "cy", "pt-br": a BCP 47 language, with a region at most.
+bool is_language_code(const std::string& s) {
+    const auto dash = s.find('-');
+    const std::string lang = s.substr(0, dash);
+    if (lang.size() < 2 || lang.size() > 3) return false;
+    if (!std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    if (dash == std::string::npos) return true;
+    const std::string region = s.substr(dash + 1);
+    return region.size() >= 2 && region.size() <= 8 &&
+           std::all_of(region.begin(), region.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+}
+
+// "languages" (the first is the default) and "translation_status".
+void read_languages(object_reader& r, form& f) {
+    if (const json* list = r.array("languages", false)) {
+        std::vector<std::string> codes;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json& code = (*list)[i];
+            const std::string at = "languages/" + std::to_string(i);
+            if (!code.is_string() || !is_language_code(code.get<std::string>())) {
+                r.fail(at, "must be a language code in lower case, like \"en\" or \"pl\"");
+            } else if (std::find(codes.begin(), codes.end(), code.get<std::string>()) != codes.end()) {
+                r.fail(at, "'" + code.get<std::string>() + "' is listed twice");
+            } else {
+                codes.push_back(code.get<std::string>());
+            }
+        }
+        if (list->empty()) r.fail("languages", "must list at least one language (the first is the default)");
+        else if (list->size() > 30) r.fail("languages", "must list at most 30 languages");
+        if (!codes.empty()) f.languages = codes;
+    }
+    f.language = f.languages.front();
+    f.engine_texts = engine_words_in(f.language);
+    if (const json* status = r.find("translation_status")) {
+        if (!status->is_object()) {
+            r.fail("translation_status", "must be an object of language codes to notes, like {\"pl\": \"awaiting professional review\"}");
+            return;
+        }
+        for (const auto& [code, note] : status->items()) {
+            if (std::find(f.languages.begin(), f.languages.end(), code) == f.languages.end()) {
+                r.fail("translation_status/" + code, "'" + code + "' is not one of the form's languages");
+            } else if (!note.is_string() || note.get<std::string>().empty()) {
+                r.fail("translation_status/" + code, "must be a note in a string, like \"awaiting professional review\"");
+            } else {
+                f.translation_status[code] = note.get<std::string>();
+            }
+        }
+    }
+}
+
+// The value at a JSON pointer of the loader's (keys without '/' or '~'), or nullptr.
+const json* value_at(const json& root, const std::string& pointer) {
+    const json* v = &root;
+    std::size_t from = 1;
+    while (from <= pointer.size() && v != nullptr) {
+        auto to = pointer.find('/', from);
+        if (to == std::string::npos) to = pointer.size();
+        const std::string part = pointer.substr(from, to - from);
+        if (v->is_object()) {
+            const auto it = v->find(part);
+            v = it == v->end() ? nullptr : &*it;
+        } else if (v->is_array() && !part.empty() && part.find_first_not_of("0123456789") == std::string::npos &&
+                   part.size() < 10 && std::stoul(part) < v->size()) {
+            v = &(*v)[std::stoul(part)];
+        } else {
+            v = nullptr;
+        }
+        from = to + 1;
+    }
+    return v;
+}
+
+// Puts the default language's text of each text given as an object in
+// place, and keeps the others in f.translations.
+void read_translations(const json& root, form& f, std::vector<error>& errors) {
+    const std::string& fallback = f.languages.front();
+    for_each_text(f, [&](const std::string& at, std::string& text) {
+        const json* v = value_at(root, at);
+        if (v == nullptr || !v->is_object()) return;
+        std::map<std::string, std::string> texts;
+        for (const auto& [code, t] : v->items()) {
+            if (std::find(f.languages.begin(), f.languages.end(), code) == f.languages.end()) {
+                errors.push_back({at + "/" + code, "'" + code + "' is not one of the form's languages (list it in \"languages\")"});
+            } else if (!t.is_string()) {
+                errors.push_back({at + "/" + code, "must be a string"});
+            } else {
+                texts[code] = t.get<std::string>();
+            }
+        }
+        const auto def = texts.find(fallback);
+        if (def == texts.end()) {
+            if (v->find(fallback) == v->end()) errors.push_back({at, "must give the text in the default language, \"" + fallback + "\""});
+            return;
+        }
+        text = def->second;
+        f.translations[at] = std::move(texts);
+    });
+}
+
+// The engine's message for a past or future check whose author wrote none,
+// in every language of the form, naming the question in that language.
+void engine_check_messages(const json& root, form& f) {
+    auto in = [&](const std::string& at, const std::string& text, const std::string& language) {
+        const auto texts = f.translations.find(at);
+        if (texts == f.translations.end()) return text;
+        const auto it = texts->second.find(language);
+        return it == texts->second.end() ? text : it->second;
+    };
+    for (auto& p : f.pages) {
+        for (auto& q : p.questions) {
+            for (auto& c : q.checks) {
+                const bool past = c.message_at.ends_with("/messages/past");
+                if (!(past || c.message_at.ends_with("/messages/future")) || value_at(root, c.message_at) != nullptr) continue;
+                const std::string qat = c.message_at.substr(0, c.message_at.rfind("/messages/"));
+                const bool named = !q.name.empty();
+                for (const auto& language : f.languages) {
+                    const std::string name = in(qat + (named ? "/name" : "/label"), named ? q.name : q.label, language);
+                    std::string message = engine_message(engine_words_in(language), past ? engine_text::past : engine_text::future, name);
+                    if (language == f.languages.front()) c.message = message;
+                    if (f.languages.size() > 1) f.translations[c.message_at][language] = std::move(message);
+                }
+            }
+        }
+    }
+}
+
 // The deepest nesting of arrays and objects, outside strings: checked before
 // parsing, so that nothing later walks a structure deep enough to exhaust the stack.
 std::size_t nesting_depth(std::string_view source) {
@@ -620,8 +764,9 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
     {
         object_reader r(j, "", out.errors);
         f.id = r.identifier("id", true);
-        f.title = r.text("title", true);
-        f.description = r.text("description", false);
+        read_languages(r, f);
+        f.title = r.translatable("title", true);
+        f.description = r.translatable("description", false);
         f.start = r.text("start", false);
         if (const json* pages = r.array("pages", true)) {
             for (std::size_t i = 0; i < pages->size(); ++i) {
@@ -645,6 +790,8 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
         }
         r.reject_unknown_keys();
     }
+    read_translations(j, f, out.errors);
+    engine_check_messages(j, f);
     if (f.start.empty() && !f.pages.empty()) f.start = f.pages.front().id;
     f.index_questions();
     check_references(f, out.errors);

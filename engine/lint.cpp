@@ -5,6 +5,7 @@
 
 #include "engine/expr_eval.hpp"
 #include "engine/paths.hpp"
+#include "engine/translate.hpp"
 
 namespace frontdesk {
 namespace {
@@ -39,6 +40,7 @@ public:
         conditions();
         journeys();
         unused();
+        translations();
         std::stable_sort(out_.begin(), out_.end(), [](const lint_finding& a, const lint_finding& b) {
             return pointer_order(a.where) < pointer_order(b.where);
         });
@@ -204,6 +206,22 @@ private:
         for (const auto& t : f_.tables) {
             if (!used_tables.count(t.name)) add("/tables/" + t.name, lint_level::warning, "the lookup table '" + t.name + "' is never used");
         }
+    }
+
+    // Each text lacking a language of the form: the person reading that
+    // language gets the default's text instead.
+    void translations() {
+        if (f_.languages.size() < 2) return;
+        for_each_text(f_, [&](const std::string& at, const std::string& text) {
+            if (text.empty()) return;
+            const auto texts = f_.translations.find(at);
+            for (std::size_t i = 1; i < f_.languages.size(); ++i) {
+                const std::string& language = f_.languages[i];
+                if (texts == f_.translations.end() || !texts->second.count(language)) {
+                    add(at, lint_level::warning, "missing \"" + language + "\" translation");
+                }
+            }
+        });
     }
 
     const form& f_;

@@ -27,7 +27,8 @@ struct lint_options {
 // out). Warnings: pages no route leads to, pages, routes and team rules no
 // journey found uses, conditions that are always false or always true (and
 // the routes and rules they hide), calculated values and lookup tables
-// nothing uses. In order of the form's source.
+// nothing uses, texts missing a translation into one of the form's
+// languages. In order of the form's source.
 [[nodiscard]] std::vector<lint_finding> lint_form(const form& f, const lint_options& options = {});
 
 }  // namespace frontdesk

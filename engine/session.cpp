@@ -118,7 +118,7 @@ std::vector<field_error> session::validate_page(std::size_t page) const {
     std::vector<field_error> found;
     for (const auto& q : form_->pages[page].questions) {
         if (!q.asks() || !shown(q)) continue;
-        if (auto message = check_answer(q, answer(q.id))) {
+        if (auto message = check_answer(q, answer(q.id), form_->engine_texts)) {
             found.push_back({q.id, *message});
             continue;
         }

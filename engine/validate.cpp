@@ -1,6 +1,7 @@
 #include "engine/validate.hpp"
 
 #include "engine/answer.hpp"
+#include "engine/messages.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -93,81 +94,76 @@ bool is_vehicle_registration(std::string_view text) {
 
 namespace {
 
-// "Date of birth" from "date of birth": messages start with a capital.
-std::string capitalised(std::string s) {
-    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
-    return s;
-}
-
 std::string name_of(const question& q) { return q.name.empty() ? q.label : q.name; }
 
 std::string either(const std::string& authors, std::string fallback) {
     return authors.empty() ? std::move(fallback) : authors;
 }
 
-std::string format_message(const question& q, answer_problem p) {
-    const std::string name = capitalised(name_of(q));
+std::string format_message(const question& q, answer_problem p, const engine_words& words) {
+    auto engine = [&](engine_text t) { return either(q.format_message, engine_message(words, t, name_of(q))); };
     answer_format format = q.format;
     switch (q.type) {
         case question_type::email: format = answer_format::email; break;
         case question_type::phone: format = answer_format::uk_phone; break;
         case question_type::postcode: format = answer_format::uk_postcode; break;
         case question_type::registration: format = answer_format::vehicle_registration; break;
-        case question_type::number: return either(q.format_message, name + " must be a whole number, like 3");
-        case question_type::decimal: return either(q.format_message, name + " must be a number, like 2.5");
-        case question_type::money: return either(q.format_message, name + " must be an amount of money, like 12.50");
+        case question_type::number: return engine(engine_text::whole_number);
+        case question_type::decimal: return engine(engine_text::decimal_number);
+        case question_type::money: return engine(engine_text::money);
         case question_type::date:
             if (p == answer_problem::incomplete) {
-                return either(q.format_message, name + (q.approximate ? " must include a month and a year" : " must include a day, a month and a year"));
+                return engine(q.approximate ? engine_text::month_year_incomplete : engine_text::date_incomplete);
             }
-            return either(q.format_message, name + " must be a real date");
-        case question_type::time: return either(q.format_message, name + " must be a real time, like 14:30 or 2:30pm");
+            return engine(engine_text::real_date);
+        case question_type::time: return engine(engine_text::real_time);
         case question_type::address:
-            if (p == answer_problem::incomplete) return either(q.format_message, name + " must include the first line, the town and the postcode");
-            return either(q.format_message, "Enter a full UK postcode, like SW1A 2JR");
+            return engine(p == answer_problem::incomplete ? engine_text::address_incomplete : engine_text::postcode);
         default: break;
     }
     switch (format) {
-        case answer_format::email: return either(q.format_message, "Enter an email address in the correct format, like name@example.com");
-        case answer_format::uk_phone: return either(q.format_message, "Enter a telephone number, like 01632 960 001 or 07700 900 982");
-        case answer_format::uk_postcode: return either(q.format_message, "Enter a full UK postcode, like SW1A 2JR");
-        case answer_format::vehicle_registration: return either(q.format_message, "Enter a vehicle registration in the correct format, like AB12 CDE");
+        case answer_format::email: return engine(engine_text::email);
+        case answer_format::uk_phone: return engine(engine_text::phone);
+        case answer_format::uk_postcode: return engine(engine_text::postcode);
+        case answer_format::vehicle_registration: return engine(engine_text::registration);
         case answer_format::none: break;
     }
-    return either(q.format_message, name + " is not in the right format");
+    return engine(engine_text::bad_format);
 }
 
-std::string limit_text(const question& q, std::int64_t limit) {
-    if (q.type == question_type::date) return long_date(limit);
+std::string limit_text(const question& q, std::int64_t limit, const engine_words& words) {
+    if (q.type == question_type::date) return long_date(limit, true, words);
     if (q.type == question_type::money) return "\xc2\xa3" + number_text(limit);
     return number_text(limit);
 }
 
 }  // namespace
 
-std::optional<std::string> check_answer(const question& q, std::string_view answer) {
+std::optional<std::string> check_answer(const question& q, std::string_view answer, const engine_words& words) {
     if (!q.asks()) return std::nullopt;
     const parsed_answer a = parse_answer(q, answer);
     if (a.problem == answer_problem::missing) {
-        if (q.required) return either(q.required_message, (q.choices.empty() ? "Enter " : "Select ") + name_of(q));
+        if (q.required) {
+            return either(q.required_message,
+                          engine_message(words, q.choices.empty() ? engine_text::enter : engine_text::select, name_of(q)));
+        }
         return std::nullopt;
     }
     if (q.max_length > 0 && count_characters(answer) > q.max_length) return q.max_length_message;
     switch (a.problem) {
         case answer_problem::none: break;
-        case answer_problem::not_option: return either(q.required_message, "Select " + name_of(q));
-        default: return format_message(q, a.problem);
+        case answer_problem::not_option: return either(q.required_message, engine_message(words, engine_text::select, name_of(q)));
+        default: return format_message(q, a.problem, words);
     }
     const bool ranged = a.typed.kind == value_kind::number || a.typed.kind == value_kind::date;
+    const bool date = q.type == question_type::date;
     if (ranged && q.min && a.typed.n < *q.min) {
-        const bool date = q.type == question_type::date;
-        return either(q.min_message, capitalised(name_of(q)) + (date ? " must be the same as or after " : " must be ") +
-                                         limit_text(q, *q.min) + (date ? "" : " or more"));
+        return either(q.min_message, engine_message(words, date ? engine_text::date_from : engine_text::at_least,
+                                                    name_of(q), limit_text(q, *q.min, words)));
     }
     if (ranged && q.max && a.typed.n > *q.max) {
-        const bool date = q.type == question_type::date;
-        return either(q.max_message, capitalised(name_of(q)) + (date ? " must be the same as or before " : " must be ") +
-                                         limit_text(q, *q.max) + (date ? "" : " or less"));
+        return either(q.max_message, engine_message(words, date ? engine_text::date_until : engine_text::at_most,
+                                                    name_of(q), limit_text(q, *q.max, words)));
     }
     return std::nullopt;
 }

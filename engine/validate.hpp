@@ -15,8 +15,10 @@ namespace frontdesk {
 // part of it.
 std::string normalise_answer(std::string_view raw);
 
-// The author's message for the first rule the answer breaks, or nullopt.
-std::optional<std::string> check_answer(const question& q, std::string_view answer);
+// The author's message for the first rule the answer breaks, or nullopt;
+// where the author wrote none, the engine's own in the language of `words`
+// (the form's engine_texts; engine/messages.hpp).
+std::optional<std::string> check_answer(const question& q, std::string_view answer, const engine_words& words = {});
 
 std::size_t count_characters(std::string_view utf8);
 bool is_uk_postcode(std::string_view text);

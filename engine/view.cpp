@@ -104,7 +104,7 @@ void write_check(json_writer& w, const session& s) {
             w.key("page").value(p.id);
             w.key("question").value(q.id);
             w.key("label").value(q.label);
-            w.key("value").value(display_answer(q, parse_answer(q, s.answer(q.id))));
+            w.key("value").value(display_answer(q, parse_answer(q, s.answer(q.id)), f.engine_texts));
             w.end_object();
         }
     }
@@ -117,7 +117,16 @@ std::string view_json(const session& s) {
     json_writer w;
     const form& f = s.definition();
     w.begin_object();
-    w.key("form").begin_object().key("id").value(f.id).key("title").value(f.title).end_object();
+    w.key("form").begin_object().key("id").value(f.id).key("title").value(f.title).key("language").value(f.language);
+    if (f.languages.size() > 1) {
+        w.key("languages").begin_array();
+        for (const auto& l : f.languages) w.value(l);
+        w.end_array();
+    }
+    if (const auto note = f.translation_status.find(f.language); note != f.translation_status.end()) {
+        w.key("translation_status").value(note->second);
+    }
+    w.end_object();
     w.key("state").value(state_name(s.state()));
     w.key("can_go_back").value(s.can_go_back());
     if (const page* p = s.current_page()) write_page(w, s, *p);

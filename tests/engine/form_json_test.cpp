@@ -95,3 +95,61 @@ TEST_CASE("a number too large for any type is an error with its place, not an ex
     CHECK(!r.loaded);
     CHECK(r.errors[0].message.find("number overflow") != std::string::npos);
 }
+
+namespace {
+
+// A one-page form in the languages given, with `title` as its title's JSON.
+std::string in_languages(const std::string& languages, const std::string& title, const std::string& extra = "") {
+    return R"({"id":"t",)" + languages + R"("title":)" + title + extra +
+           R"(,"pages":[{"id":"p","title":"P","questions":[{"id":"q","type":"text","label":"Q"}],"next":"check-answers"}],)"
+           R"("routing":{"default":{"team":"x"}}})";
+}
+
+}  // namespace
+
+TEST_CASE("every text may be a string or an object of language codes to strings") {
+    const auto r = load_form_json(in_languages(R"("languages":["en","pl"],)", R"({"en":"Lost","pl":"Zgubione"})"));
+    REQUIRE(r.loaded);
+    CHECK(r.loaded->title == "Lost");
+    CHECK(r.loaded->translations.at("/title").at("pl") == "Zgubione");
+    // Without "languages" the form is in English only, and a map may still say so.
+    const auto en = load_form_json(in_languages("", R"({"en":"Lost"})"));
+    REQUIRE(en.loaded);
+    CHECK(en.loaded->languages == std::vector<std::string>{"en"});
+    CHECK(en.loaded->title == "Lost");
+    // Neither a string nor an object.
+    CHECK(has_error_at(load_form_json(in_languages("", "42")), "/title"));
+    CHECK(has_error_at(load_form_json(in_languages("", R"(["Lost"])")), "/title"));
+}
+
+TEST_CASE("a map must give the default language and only the form's languages") {
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":["en","pl"],)", R"({"pl":"Zgubione"})")), "/title"));
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":["en","pl"],)", R"({"en":"Lost","de":"Verloren"})")),
+                       "/title/de"));
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":["en","pl"],)", R"({"en":"Lost","pl":7})")), "/title/pl"));
+    // The first language is the default, whichever it is.
+    const auto cy = load_form_json(in_languages(R"("languages":["cy","en"],)", R"({"cy":"Ar goll","en":"Lost"})"));
+    REQUIRE(cy.loaded);
+    CHECK(cy.loaded->title == "Ar goll");
+    CHECK(cy.loaded->language == "cy");
+}
+
+TEST_CASE("a malformed list of languages or translation status is an error") {
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":"en",)", R"("Lost")")), "/languages"));
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":[],)", R"("Lost")")), "/languages"));
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":["en","Polish"],)", R"("Lost")")), "/languages/1"));
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":["en","en"],)", R"("Lost")")), "/languages/1"));
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":["en","pl"],)", R"("Lost")", R"(,"translation_status":{"de":"draft"})")),
+                       "/translation_status/de"));
+    CHECK(has_error_at(load_form_json(in_languages(R"("languages":["en","pl"],)", R"("Lost")", R"(,"translation_status":["pl"])")),
+                       "/translation_status"));
+    CHECK(load_form_json(in_languages(R"("languages":["en","pt-br"],)", R"("Lost")", R"(,"translation_status":{"pt-br":"draft"})")).loaded);
+}
+
+TEST_CASE("the version names the whole definition, every language of it") {
+    const auto a = load_form_json(in_languages(R"("languages":["en","pl"],)", R"({"en":"Lost","pl":"Zgubione"})"));
+    const auto b = load_form_json(in_languages(R"("languages":["en","pl"],)", R"({"en":"Lost","pl":"Zgubiona rzecz"})"));
+    REQUIRE(a.loaded);
+    REQUIRE(b.loaded);
+    CHECK(a.loaded->version != b.loaded->version);
+}

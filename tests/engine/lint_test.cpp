@@ -71,3 +71,26 @@ TEST_CASE("each problem is found, at its pointer, with errors for journeys that 
     CHECK(has(found, "/routing/rules/1/if: warning: no journey found makes this rule fire"));
     CHECK(found.size() == 10);
 }
+
+TEST_CASE("lint warns of each text missing a translation, at its JSON pointer") {
+    const form f = testing::load_form(R"json({
+      "id": "t", "languages": ["en", "pl", "cy"], "title": {"en": "Lost", "pl": "Zgubione", "cy": "Ar goll"},
+      "pages": [{"id": "p", "title": {"en": "Page", "pl": "Strona"},
+                 "questions": [{"id": "q", "type": "date", "label": "When?", "past": true}],
+                 "next": "check-answers"}],
+      "routing": {"default": {"team": "x"}}})json");
+    const auto found = lines(f);
+    CHECK(has(found, "/pages/0/title: warning: missing \"cy\" translation"));
+    CHECK(!has(found, "/pages/0/title: warning: missing \"pl\" translation"));
+    CHECK(has(found, "/pages/0/questions/0/label: warning: missing \"pl\" translation"));
+    CHECK(has(found, "/pages/0/questions/0/label: warning: missing \"cy\" translation"));
+    CHECK(std::none_of(found.begin(), found.end(), [](const std::string& l) { return l.starts_with("/title:"); }));
+    // The engine writes the past check's message in every language itself.
+    CHECK(std::none_of(found.begin(), found.end(), [](const std::string& l) { return l.find("/messages/past") != std::string::npos; }));
+    CHECK(lines(testing::lost_property_form()).empty());
+}
+
+TEST_CASE("a form in one language has no translations to miss") {
+    const auto found = lines(testing::bike_theft_form());
+    CHECK(std::none_of(found.begin(), found.end(), [](const std::string& l) { return l.find("translation") != std::string::npos; }));
+}

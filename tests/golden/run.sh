@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Golden tests of `frontdesk fill`: for each FORM/CASE.answers.json beside
 # tests/golden/forms/FORM.json, the output and exit status must equal
-# CASE.expected. Every case runs on the same day, 2026-11-28.
+# CASE.expected. Every case runs on the same day, 2026-11-28. A case named
+# NAME.LANG.answers.json (e.g. too-young.pl.answers.json) runs in that language.
 #   tests/golden/run.sh FRONTDESK_BIN CASE.answers.json   # check one case
 #   tests/golden/run.sh FRONTDESK_BIN --update            # rewrite every .expected
 set -euo pipefail
@@ -13,8 +14,10 @@ run_case() {
   local answers=$1
   local form_dir
   form_dir=$(basename "$(dirname "$answers")")
-  local status=0
-  "$bin" fill "$here/forms/$form_dir.json" --answers "$answers" --today "$today" 2>&1 || status=$?
+  local status=0 name language=()
+  name=$(basename "$answers" .answers.json)
+  if [[ $name == *.* ]]; then language=(--language "${name##*.}"); fi
+  "$bin" fill "$here/forms/$form_dir.json" --answers "$answers" --today "$today" "${language[@]}" 2>&1 || status=$?
   echo "exit: $status"
 }
 

@@ -29,6 +29,9 @@ inline form load_form(const std::string& source) {
 
 inline form bike_theft_form() { return load_form(read_source_file("forms/bike-theft.json")); }
 
+// A small form in English and Polish (docs/forms-language.md, "Languages").
+inline form lost_property_form() { return load_form(read_source_file("tests/golden/forms/lost-property.json")); }
+
 // Answers that complete the bike theft form.
 inline std::map<std::string, std::string> complete_bike_answers() {
     return {{"in_danger", "no"},  {"make", "Raleigh"},  {"colour", "Red"},
