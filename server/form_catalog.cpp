@@ -12,6 +12,7 @@
 #include "engine/form_image.hpp"
 #include "engine/form_json.hpp"
 #include "engine/json_writer.hpp"
+#include "engine/translate.hpp"
 
 namespace frontdesk::server {
 namespace {
@@ -37,8 +38,14 @@ result<catalog_entry> load_one(const fs::path& path) {
         const auto& first = loaded.errors.front();
         return error{path.string() + ":" + first.where, first.message};
     }
-    std::string image = encode_form_image(*loaded.loaded);
-    return catalog_entry{std::move(*loaded.loaded), std::move(image)};
+    catalog_entry entry{std::move(*loaded.loaded), {}, {}};
+    for (const auto& language : entry.definition.languages) {
+        auto localized = localize_form(entry.definition, language);
+        if (!localized) return error{path.string(), localized.err().message};
+        entry.images[language] = encode_form_image(*localized);
+    }
+    entry.image = entry.images.at(entry.definition.languages.front());
+    return entry;
 }
 
 std::vector<fs::path> json_files_in(const fs::path& dir, std::error_code& ec) {
@@ -117,6 +124,11 @@ result<form_catalog> form_catalog::load(const std::string& dir, const std::strin
     return catalog;
 }
 
+const std::string* catalog_entry::image_in(const std::string& language) const {
+    const auto it = images.find(language);
+    return it == images.end() ? nullptr : &it->second;
+}
+
 bool form_catalog::knows(const std::string& form_id) const { return versions_.count(form_id) != 0; }
 
 const catalog_entry* form_catalog::find(const std::string& form_id) const {
@@ -156,7 +168,15 @@ std::string form_catalog::listing_json() const {
         w.begin_object();
         w.key("description").value(entry.definition.description);
         w.key("id").value(id);
+        w.key("languages").begin_array();
+        for (const auto& language : entry.definition.languages) w.value(language);
+        w.end_array();
         w.key("title").value(entry.definition.title);
+        if (!entry.definition.translation_status.empty()) {
+            w.key("translation_status").begin_object();
+            for (const auto& [language, note] : entry.definition.translation_status) w.key(language).value(note);
+            w.end_object();
+        }
         w.key("version").value(version);
         w.end_object();
     }

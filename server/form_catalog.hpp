@@ -18,8 +18,12 @@
 namespace frontdesk::server {
 
 struct catalog_entry {
-    form definition;
-    std::string image;  // encode_form_image(definition)
+    form definition;    // every language (docs/forms-language.md, "Languages")
+    std::string image;  // encode_form_image(definition): the default language's image
+    // Language -> the image of the form localized to it: one language travels
+    // per image. Every language of the form has one (the default's is `image`).
+    std::map<std::string, std::string> images;
+    const std::string* image_in(const std::string& language) const;
 };
 
 class form_catalog {
@@ -36,7 +40,8 @@ public:
     bool knows(const std::string& form_id) const;
     // Any version this server has served of a form.
     const catalog_entry* find_version(const std::string& form_id, const std::string& version) const;
-    // [{"description","id","title","version"}], in id order: current versions only.
+    // [{"description","id","languages","title","translation_status"?,"version"}],
+    // in id order: current versions only (texts in the default language).
     std::string listing_json() const;
     std::size_t size() const { return current_.size(); }
     std::size_t version_count() const;

@@ -44,6 +44,24 @@ std::string_view path_of(const request& req) {
     return target.substr(0, target.find('?'));
 }
 
+// The value of one query parameter ("?lang=pl"), or "" when absent. Codes
+// and ids need no percent-decoding: anything encoded is simply not found.
+std::string query_value(const request& req, std::string_view name) {
+    const std::string_view target(req.target().data(), req.target().size());
+    const auto q = target.find('?');
+    if (q == std::string_view::npos) return {};
+    std::string_view rest = target.substr(q + 1);
+    while (!rest.empty()) {
+        const auto amp = rest.find('&');
+        const std::string_view pair = rest.substr(0, amp);
+        const auto eq = pair.find('=');
+        if (pair.substr(0, eq) == name) return std::string(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+        if (amp == std::string_view::npos) break;
+        rest = rest.substr(amp + 1);
+    }
+    return {};
+}
+
 response method_not_allowed(const request& req, const char* allowed) {
     auto res = make(req, problem(405, "method-not-allowed", "This address does not take that method."));
     res.set(http::field::allow, allowed);
@@ -120,8 +138,15 @@ response handle_request(app& a, const request& req, const client_info& client) {
                 : a.submissions.forms.find_version(std::string(rest.substr(0, versions)),
                                                    std::string(rest.substr(versions + 10)));
         if (entry == nullptr) return make(req, problem(404, "unknown-form", "There is no such form."));
-        auto res = make(req, {200, "application/octet-stream", entry->image, {}}, "no-cache");
-        res.set(http::field::etag, "\"" + entry->definition.version + "\"");
+        // ?lang=pl: the image in that language (one language travels per image).
+        const std::string language = query_value(req, "lang");
+        const std::string* image = language.empty() ? &entry->image : entry->image_in(language);
+        if (image == nullptr) {
+            return make(req, problem(404, "unknown-language", "The form is not written in that language."));
+        }
+        auto res = make(req, {200, "application/octet-stream", *image, {}}, "no-cache");
+        const bool other = !language.empty() && language != entry->definition.languages.front();
+        res.set(http::field::etag, "\"" + entry->definition.version + (other ? "-" + language : "") + "\"");
         return res;
     }
     if (path.substr(0, 5) == "/api/") return make(req, problem(404, "not-found", "There is nothing at this address."));

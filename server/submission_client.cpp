@@ -58,7 +58,7 @@ result<sealed_envelope> seal_answers(const form& f, const std::map<std::string, 
                      replayed.result == replay_result::exit ? "the answers lead to an exit page, not a report"
                                                             : "the answers do not complete the form"};
     }
-    const report r = make_report(f, replayed, submission_id, "en");
+    const report r = make_report(f, replayed, submission_id, f.language);
     return seal_envelope(report_json(r), f.id, server_key);
 }
 

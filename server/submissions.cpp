@@ -10,6 +10,7 @@
 #include "engine/expr.hpp"
 #include "engine/receipt.hpp"
 #include "engine/report.hpp"
+#include "engine/translate.hpp"
 
 namespace frontdesk::server {
 namespace {
@@ -197,6 +198,11 @@ verification verify_submission(const submission_context& ctx, const std::string&
     if (entry == nullptr) {
         return done(problem(422, "unknown-form-version",
                             "The report was made with a version of the form this server has never served."));
+    }
+    // The report's language is the one its person read; the journey and the
+    // report do not depend on it, but it must be one the form is written in.
+    if (!has_language(entry->definition, claimed.language)) {
+        return done(problem(422, "unknown-language", "The report is in a language the form is not written in."));
     }
     if (auto p = open_attachments(env, *key, claimed.attachments, attachments)) return done(*p);
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -155,4 +156,40 @@ TEST_CASE("static files: precompressed by Accept-Encoding, Vary, and cache lifet
     CHECK(head_res.body().empty());
     CHECK(head_res[http::field::content_length] == "7");
     CHECK(head_res[http::field::content_encoding] == "br");
+}
+
+TEST_CASE("GET /api/forms/<id>?lang= serves the image in that language; the listing names the languages") {
+    testing::server_fixture fx("tests/golden/forms");
+    const auto forms = json::parse(call(fx, http::verb::get, "/api/forms").body());
+    const auto listed = std::find_if(forms.begin(), forms.end(), [](const json& f) { return f.at("id") == "lost-property"; });
+    REQUIRE(listed != forms.end());
+    CHECK(listed->at("languages") == json::array({"en", "pl"}));
+    CHECK(listed->at("translation_status").at("pl") == "awaiting professional review");
+    CHECK(listed->at("title") == "Report lost property");
+
+    const auto english = call(fx, http::verb::get, "/api/forms/lost-property");
+    const auto polish = call(fx, http::verb::get, "/api/forms/lost-property?lang=pl");
+    REQUIRE(english.result_int() == 200);
+    REQUIRE(polish.result_int() == 200);
+    auto en = decode_form_image(english.body());
+    auto pl = decode_form_image(polish.body());
+    REQUIRE(en);
+    REQUIRE(pl);
+    CHECK(en->language == "en");
+    CHECK(pl->language == "pl");
+    CHECK(pl->title == "Zgłoś zgubioną rzecz");
+    CHECK(polish.body().find("Report lost property") == std::string::npos);  // one language travels
+    CHECK(pl->version == en->version);
+    CHECK(english[http::field::etag] != polish[http::field::etag]);
+    CHECK(call(fx, http::verb::get, "/api/forms/lost-property?lang=en").body() == english.body());
+
+    const std::string version = listed->at("version");
+    const auto by_version = call(fx, http::verb::get, "/api/forms/lost-property/versions/" + version + "?lang=pl");
+    CHECK(by_version.result_int() == 200);
+    CHECK(by_version.body() == polish.body());
+
+    const auto unknown = call(fx, http::verb::get, "/api/forms/lost-property?lang=de");
+    CHECK(unknown.result_int() == 404);
+    CHECK(json::parse(unknown.body()).at("type") == "/problems/unknown-language");
+    CHECK(call(fx, http::verb::get, "/api/forms/bike-theft?lang=pl").result_int() == 404);
 }

@@ -319,3 +319,25 @@ TEST_CASE("every byte of an envelope flipped in turn is refused, and nothing new
     // The original still goes through: nothing above poisoned its id.
     CHECK(server::accept_submission(*fx.submissions, envelope).status == 201);
 }
+
+TEST_CASE("a report in any of the form's languages is accepted; another language is refused") {
+    testing::server_fixture fx("tests/golden/forms");
+    const form& f = fx.forms->find("lost-property")->definition;
+    const std::map<std::string, std::string> answers{{"item", "phone"}, {"lost_on", "2026-01-03"}, {"worth", "120"}};
+    const replay_outcome replayed = replay(f, answers, server::utc_today());
+    REQUIRE(replayed.result == replay_result::submitted);
+
+    const std::string polish = report_json(make_report(f, replayed, id_a, "pl"));
+    const auto accepted = server::accept_submission(*fx.submissions, seal_text(fx, polish, "lost-property"));
+    CHECK(accepted.status == 201);
+    auto stored = fx.db->find_by_submission_id(id_a);
+    REQUIRE(stored);
+    REQUIRE(stored->has_value());
+    CHECK((**stored).team == "phone_recovery");  // the route does not depend on the language
+
+    const std::string id_b = "ffeeddccbbaa99887766554433221100";
+    const std::string german = report_json(make_report(f, replayed, id_b, "de"));
+    const auto refused = server::accept_submission(*fx.submissions, seal_text(fx, german, "lost-property"));
+    CHECK(refused.status == 422);
+    CHECK(problem_type(refused) == "/problems/unknown-language");
+}
