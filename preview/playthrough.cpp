@@ -4,13 +4,19 @@
 #include <ctime>
 
 #include "engine/answer.hpp"
+#include "engine/translate.hpp"
 
 namespace frontdesk::preview {
 
 std::int64_t utc_today() { return static_cast<std::int64_t>(std::time(nullptr)) / 86400; }
 
-playthrough start_playthrough(std::shared_ptr<const form> f, std::int64_t today) {
+playthrough start_playthrough(std::shared_ptr<const form> f, std::int64_t today, const std::string& language) {
     playthrough p;
+    p.original = f;
+    p.language = has_language(*f, language) ? language : f->languages.front();
+    if (p.language != f->language) {
+        if (auto localized = localize_form(*f, p.language)) f = std::make_shared<const form>(std::move(*localized));
+    }
     p.definition = std::move(f);
     p.today = today;
     p.journey = std::make_unique<session>(*p.definition, today);
@@ -44,8 +50,7 @@ status take_step(playthrough& p, const step& s) {
 }
 
 replayed replay_steps(const playthrough& p, std::shared_ptr<const form> f) {
-    replayed out{start_playthrough(std::move(f), p.today), 0};
-    out.play.language = p.language;
+    replayed out{start_playthrough(std::move(f), p.today, p.language), 0};
     for (const auto& s : p.steps) {
         if (!take_step(out.play, s)) ++out.skipped;
     }
@@ -53,9 +58,7 @@ replayed replay_steps(const playthrough& p, std::shared_ptr<const form> f) {
 }
 
 bool walk_to(playthrough& p, const std::map<std::string, std::string>& answers, const std::string& page_id) {
-    auto language = p.language;
-    p = start_playthrough(p.definition, p.today);
-    p.language = std::move(language);
+    p = start_playthrough(p.original, p.today, p.language);
     // Each page is entered at most once on a journey that goes anywhere new.
     for (std::size_t i = 0; i <= p.definition->pages.size(); ++i) {
         const page* here = p.journey->current_page();
@@ -70,6 +73,27 @@ bool walk_to(playthrough& p, const std::map<std::string, std::string>& answers, 
         if (!p.journey->errors().empty()) return false;
     }
     return false;
+}
+
+std::string language_label(const std::string& code) {
+    static const std::pair<const char*, const char*> names[] = {
+        {"en", "English"}, {"pl", "Polski"}, {"cy", "Cymraeg"}, {"ro", "Română"}, {"pa", "ਪੰਜਾਬੀ"}, {"ur", "اردو"},
+        {"bn", "বাংলা"}, {"gd", "Gàidhlig"}, {"lt", "Lietuvių"}, {"pt", "Português"}, {"es", "Español"}, {"fr", "Français"},
+    };
+    for (const auto& [c, name] : names) {
+        if (code == c) return std::string(name) + " (" + code + ")";
+    }
+    return code;
+}
+
+status set_language(playthrough& p, const std::string& language) {
+    if (!has_language(*p.original, language)) {
+        return error{"language", "The form '" + p.original->id + "' is not written in '" + language + "'."};
+    }
+    playthrough again = start_playthrough(p.original, p.today, language);
+    for (const auto& s : p.steps) (void)take_step(again, s);
+    p = std::move(again);
+    return status::ok();
 }
 
 bool back_to(playthrough& p, const std::string& page_id) {
@@ -93,9 +117,9 @@ const std::string* error_for(const session& s, const std::string& question_id) {
     return nullptr;
 }
 
-std::string shown_value(const question& q, const std::string& raw) {
+std::string shown_value(const question& q, const std::string& raw, const engine_words& words) {
     const auto parsed = parse_answer(q, raw);
-    return parsed.problem == answer_problem::none ? display_answer(q, parsed) : raw;
+    return parsed.problem == answer_problem::none ? display_answer(q, parsed, words) : raw;
 }
 
 std::vector<answer_row> live_answers(const session& s) {
@@ -105,7 +129,7 @@ std::vector<answer_row> live_answers(const session& s) {
         for (const auto& q : pg.questions) {
             const auto& value = s.answer(q.id);
             if (value.empty() || !q.asks()) continue;
-            rows.push_back({pg.id, q.id, q.label, shown_value(q, value), on_path.count(q.id) > 0});
+            rows.push_back({pg.id, q.id, q.label, shown_value(q, value, s.definition().engine_texts), on_path.count(q.id) > 0});
         }
     }
     return rows;
@@ -118,7 +142,7 @@ std::vector<answer_row> check_rows(const session& s) {
         for (const auto& q : pg.questions) {
             if (!q.asks() || !s.shown(q)) continue;
             const auto& raw = s.answer(q.id);
-            rows.push_back({pg.id, q.id, q.label, raw.empty() ? "" : shown_value(q, raw), true});
+            rows.push_back({pg.id, q.id, q.label, raw.empty() ? "" : shown_value(q, raw, s.definition().engine_texts), true});
         }
     }
     return rows;

@@ -25,17 +25,19 @@ struct step {
 };
 
 struct playthrough {
-    std::shared_ptr<const form> definition;  // kept alive for the session
+    std::shared_ptr<const form> original;    // the form as loaded, in every language
+    std::shared_ptr<const form> definition;  // the form in `language`, kept alive for the session
     std::unique_ptr<session> journey;
     std::vector<step> steps;  // every step the session accepted, in order
-    std::string language = "en";
+    std::string language = "en";  // one of original->languages
     std::int64_t today = 0;   // what today() is in the form's expressions (days since 1970-01-01)
 };
 
 // Today in UTC, in days since 1970-01-01: what the tool tells the engine.
 std::int64_t utc_today();
 
-playthrough start_playthrough(std::shared_ptr<const form> f, std::int64_t today = 0);
+// In `language` when the form has it (default: the form's first language).
+playthrough start_playthrough(std::shared_ptr<const form> f, std::int64_t today = 0, const std::string& language = {});
 
 // Takes one step. A step the session refuses is not recorded. Typing into a
 // field answers it on every key press; only the last value is kept.
@@ -46,8 +48,18 @@ struct replayed {
     std::size_t skipped = 0;  // steps the new version of the form refused
 };
 
-// The same steps on another version of the form, skipping those that no longer apply.
+// The same steps on another version of the form (in the same language, when
+// it still has it), skipping those that no longer apply.
 replayed replay_steps(const playthrough& p, std::shared_ptr<const form> f);
+
+// "Polski (pl)": a language as the play-through's language select names it
+// (in that language, as the web app does), or the bare code for one it does not know.
+std::string language_label(const std::string& code);
+
+// The same journey in another of the form's languages: the answers and the
+// route do not depend on the language, only the words do. An error (and no
+// change) when the form does not have that language.
+status set_language(playthrough& p, const std::string& language);
 
 // Starts over and walks the form with these answers until the journey reaches
 // `page_id` (or ends, when it is empty). False when it does not get there.
@@ -65,7 +77,7 @@ const std::string* error_for(const session& s, const std::string& question_id);
 
 // An answer as check your answers shows it ("£12.50", "3 November 2026", a
 // choice's label); what was typed, when it is not a valid answer.
-std::string shown_value(const question& q, const std::string& raw);
+std::string shown_value(const question& q, const std::string& raw, const engine_words& words = {});
 
 struct answer_row {
     std::string page;

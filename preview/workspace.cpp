@@ -78,7 +78,7 @@ std::size_t reload_changed(workspace& w) {
             w.status = file_name(f) + " loads now";
             continue;
         }
-        if (w.play->definition == f.loaded) continue;
+        if (w.play->original == f.loaded) continue;
         auto again = replay_steps(*w.play, f.loaded);
         w.play = std::move(again.play);
         w.paths = paths_of(w, *f.loaded);
@@ -98,7 +98,7 @@ bool take(workspace& w, const step& s) {
 
 void restart(workspace& w) {
     if (!w.play) return;
-    *w.play = start_playthrough(w.play->definition, w.today);
+    *w.play = start_playthrough(w.play->original, w.today, w.play->language);
     w.chosen_path.reset();
     w.status.clear();
 }

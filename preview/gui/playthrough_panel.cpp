@@ -252,13 +252,19 @@ void draw_playthrough_panel(workspace& w, const fonts& f) {
     if (ImGui::Button("Back")) take(w, {step_kind::back, "", ""});
     ImGui::EndDisabled();
     ImGui::SameLine();
-    // Forms have one language until the forms language has more; then this
-    // lists the form's languages and sets playthrough::language.
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("English (en)").x + ImGui::GetFrameHeight() * 2);
-    if (ImGui::BeginCombo("Language", "English (en)")) {
-        ImGui::Selectable("English (en)", true);
+    // The form's languages: the journey is played again in the one chosen.
+    const std::string current = language_label(w.play->language);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize(current.c_str()).x + ImGui::GetFrameHeight() * 2);
+    ImGui::BeginDisabled(w.play->original->languages.size() < 2);
+    if (ImGui::BeginCombo("Language", current.c_str())) {
+        for (const auto& code : w.play->original->languages) {
+            if (ImGui::Selectable(language_label(code).c_str(), code == w.play->language) && code != w.play->language) {
+                if (auto st = set_language(*w.play, code); !st) w.status = st.err().message;
+            }
+        }
         ImGui::EndCombo();
     }
+    ImGui::EndDisabled();
     ImGui::Separator();
 
     const float answers_height = ImGui::GetContentRegionAvail().y * 0.38f;

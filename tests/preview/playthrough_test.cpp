@@ -152,3 +152,45 @@ TEST_CASE("typed answers show as check your answers shows them; calculated value
     CHECK(calculated[0].id == "days_ago");
     CHECK(calculated[0].value == "1");
 }
+
+TEST_CASE("the play-through switches language and keeps the journey; the report says the language") {
+    const auto all = std::make_shared<const form>(testing::lost_property_form());
+    auto p = start_playthrough(all, 20'000);
+    CHECK(p.language == "en");
+    CHECK(p.definition->title == "Report lost property");
+    answer_and_continue(p, {{"item", "wallet"}, {"lost_on", "3/9/2024"}});
+    REQUIRE(p.journey->current_page()->id == "value");
+
+    REQUIRE(set_language(p, "pl"));
+    CHECK(p.language == "pl");
+    CHECK(p.original == all);
+    CHECK(p.definition->title == "Zgłoś zgubioną rzecz");
+    REQUIRE(p.journey->current_page() != nullptr);
+    CHECK(p.journey->current_page()->id == "value");
+    CHECK(page_heading(*p.journey->current_page()) == "Wartość w funtach");
+    CHECK(p.steps.size() == 3);
+    // The engine's own messages are in Polish too.
+    answer_and_continue(p, {{"worth", "lots"}});
+    REQUIRE(error_for(*p.journey, "worth") != nullptr);
+    CHECK(*error_for(*p.journey, "worth") == "Wartość: wpisz kwotę, np. 12.50");
+    // Live answers show the Polish labels.
+    const auto rows = live_answers(*p.journey);
+    REQUIRE(!rows.empty());
+    CHECK(rows[0].value == "Portfel");
+
+    // Starting again and walking keep the language.
+    CHECK(walk_to(p, {{"item", "phone"}, {"lost_on", "3/9/2024"}}, "phone"));
+    CHECK(p.language == "pl");
+    CHECK(p.journey->current_page()->title == "Informacje o telefonie");
+
+    CHECK_FALSE(set_language(p, "de"));
+    CHECK(p.language == "pl");
+    REQUIRE(set_language(p, "en"));
+    CHECK(p.definition == all);
+}
+
+TEST_CASE("the language select names each language in its own language") {
+    CHECK(language_label("en") == "English (en)");
+    CHECK(language_label("pl") == "Polski (pl)");
+    CHECK(language_label("xx") == "xx");
+}
