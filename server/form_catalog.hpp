@@ -23,6 +23,10 @@ struct catalog_entry {
     // Language -> the image of the form localized to it: one language travels
     // per image. Every language of the form has one (the default's is `image`).
     std::map<std::string, std::string> images;
+    // Language -> the image compressed with brotli (sent to browsers that
+    // accept it: the image is on the way to the first question). Empty when
+    // brotli does not make it smaller.
+    std::map<std::string, std::string> images_br;
     const std::string* image_in(const std::string& language) const;
 };
 

@@ -144,9 +144,16 @@ response handle_request(app& a, const request& req, const client_info& client) {
         if (image == nullptr) {
             return make(req, problem(404, "unknown-language", "The form is not written in that language."));
         }
-        auto res = make(req, {200, "application/octet-stream", *image, {}}, "no-cache");
-        const bool other = !language.empty() && language != entry->definition.languages.front();
-        res.set(http::field::etag, "\"" + entry->definition.version + (other ? "-" + language : "") + "\"");
+        const std::string& code = language.empty() ? entry->definition.languages.front() : language;
+        const auto br = entry->images_br.find(code);
+        const auto accept_encoding = req[http::field::accept_encoding];
+        const bool compressed = br != entry->images_br.end() && !br->second.empty() &&
+                                accepts_encoding(std::string_view(accept_encoding.data(), accept_encoding.size()), "br");
+        auto res = make(req, {200, "application/octet-stream", compressed ? br->second : *image, {}}, "no-cache");
+        const bool other = code != entry->definition.languages.front();
+        res.set(http::field::etag, "\"" + entry->definition.version + (other ? "-" + code : "") + (compressed ? "-br" : "") + "\"");
+        if (compressed) res.set(http::field::content_encoding, "br");
+        res.set(http::field::vary, "Accept-Encoding");
         return res;
     }
     if (path.substr(0, 5) == "/api/") return make(req, problem(404, "not-found", "There is nothing at this address."));

@@ -193,3 +193,18 @@ TEST_CASE("GET /api/forms/<id>?lang= serves the image in that language; the list
     CHECK(json::parse(unknown.body()).at("type") == "/problems/unknown-language");
     CHECK(call(fx, http::verb::get, "/api/forms/bike-theft?lang=pl").result_int() == 404);
 }
+
+TEST_CASE("form images are sent with brotli to browsers that accept it") {
+    testing::server_fixture fx;
+    const auto plain = call(fx, http::verb::get, "/api/forms/bike-theft");
+    server::request req{http::verb::get, "/api/forms/bike-theft", 11};
+    req.set(http::field::accept_encoding, "gzip, deflate, br");
+    const auto res = server::handle_request(*fx.application, req);
+    REQUIRE(res.result_int() == 200);
+    CHECK(res[http::field::content_encoding] == "br");
+    CHECK(res[http::field::vary] == "Accept-Encoding");
+    CHECK(res.body().size() < plain.body().size());
+    CHECK(res[http::field::etag] != plain[http::field::etag]);
+    CHECK(plain[http::field::content_encoding].empty());
+    CHECK(decode_form_image(plain.body()));
+}
