@@ -18,6 +18,10 @@ const STORAGE_WARNING = 'Your browser may delete what is saved on this device if
 const outboxModule = () => import('./outbox.js');
 const draftsModule = () => import('./drafts.js');
 const INPUT_WIDTHS = [2, 3, 4, 5, 10, 20, 30];
+// The app's own words in the languages besides English (built in), loaded
+// when a form is shown in that language (docs/web-client.md, "Languages").
+const WORDS = { pl: './pl.json' };
+const LANGUAGE_KEY = 'fd-language';
 
 const appRoot = document.getElementById('fd-app');
 const beforeMain = document.getElementById('fd-before-main');
@@ -33,6 +37,10 @@ let sending = false;
 let navigation = 0;
 // 'persisted', 'refused' or 'unknown': whether the browser promised to keep our storage.
 let storage = 'unknown';
+// The language of the page, and the app's words in it (null: English).
+let language = 'en';
+let words = null;
+const t = (text) => words?.[text] ?? text;
 
 // ---------------------------------------------------------------- DOM helpers
 
@@ -75,18 +83,20 @@ function backLink(onBack) {
     href: '#',
     class: 'fd-back-link',
     on: { click: (event) => { event.preventDefault(); onBack(); } },
-  }, 'Back');
+  }, t('Back'));
 }
 
 // Replaces the page. focus: 'heading' (after a transition), 'summary' (errors
 // shown) or 'none' (first load: leave the person where the browser put them).
 function mount({ title, back = null, content, focus, hasErrors = false }) {
   beforeMain.replaceChildren(...(back ? [back] : []));
-  document.documentElement.lang = 'en';
+  document.documentElement.lang = appRoot.lang = language;
+  document.querySelector('.fd-header__service-name').textContent = t(SERVICE_NAME);
+  document.querySelector('.fd-footer__text').textContent = t(URGENT_ADVICE);
   appRoot.replaceChildren(...content);
   appRoot.removeAttribute('aria-busy');
   afterFirstPage();
-  document.title = `${hasErrors ? 'Error: ' : ''}${title} – ${SERVICE_NAME}`;
+  document.title = `${hasErrors ? t('Error: ') : ''}${title} – ${t(SERVICE_NAME)}`;
   const target = focus === 'summary' ? appRoot.querySelector('.fd-error-summary')
     : focus === 'heading' ? appRoot.querySelector('h1') : null;
   if (target) {
@@ -98,19 +108,20 @@ function mount({ title, back = null, content, focus, hasErrors = false }) {
 function showLoading() {
   appRoot.setAttribute('aria-busy', 'true');
   beforeMain.replaceChildren();
-  appRoot.replaceChildren(h('p', { class: 'fd-body' }, 'Loading…'));
+  appRoot.replaceChildren(h('p', { class: 'fd-body' }, t('Loading…')));
 }
 
 function showProblem({ title = 'Sorry, there is a problem with the service', text = 'Try again later.', focus }) {
-  const content = [heading(title), ...paragraphs([text, URGENT_ADVICE])];
+  title = t(title);
+  const content = [heading(title), ...paragraphs([t(text), t(URGENT_ADVICE)])];
   if (session) {
     content.push(h('p', { class: 'fd-body' }, h('a', {
       href: '#',
       class: 'fd-link',
       on: { click: (event) => { event.preventDefault(); act(() => {}); } },
-    }, 'Go back to your answers')));
+    }, t('Go back to your answers'))));
   }
-  content.push(h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, 'Go to the start page')));
+  content.push(h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, t('Go to the start page'))));
   mount({ title, content, focus });
 }
 
@@ -169,6 +180,9 @@ function safeDecode(text) {
 
 async function showStartPage(focus) {
   const token = ++navigation;
+  // The list of forms is in their default language (English).
+  language = 'en';
+  words = null;
   let forms;
   try {
     forms = await getForms();
@@ -243,16 +257,18 @@ async function startForm(formId, focus) {
   }
   showLoading();
   try {
-    const [loaded, image] = await Promise.all([
-      getEngine(),
-      fetchOk(`/api/forms/${encodeURIComponent(formId)}`).then((response) => response.arrayBuffer()),
-    ]);
+    const [loaded, image] = await Promise.all([getEngine(), formImage(formId)]);
     if (token !== navigation) return;
     // The engine holds one form at a time: the previous one, if any, is gone now.
     session = null;
-    loaded.loadForm(new Uint8Array(image));
+    loaded.loadForm(image);
     session = { formId, sealed: null };
     const restored = await restoreDraft(loaded, formId);
+    // In the language the person chose before, when the form has it.
+    const { form } = loaded.view();
+    let wanted = form.language;
+    try { wanted = localStorage.getItem(LANGUAGE_KEY) ?? wanted; } catch { /* storage may be off */ }
+    await useLanguage(form.languages?.includes(wanted) ? wanted : form.language, token);
     if (token !== navigation) return;
     renderView(loaded.view(), { focus, restored });
   } catch (error) {
@@ -263,6 +279,48 @@ async function startForm(formId, focus) {
     } else {
       showProblem({ focus });
     }
+  }
+}
+
+// The form's image in one language (the default when none is given).
+async function formImage(formId, code) {
+  const response = await fetchOk(`/api/forms/${encodeURIComponent(formId)}${code ? `?lang=${code}` : ''}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+// Shows the form in `code`: its image in that language, with the answers
+// carried over in a draft (answers do not depend on the language), and the
+// app's words in it.
+async function useLanguage(code, token) {
+  const [image, loaded] = await Promise.all([
+    code === engine.view().form.language ? null : formImage(session.formId, code),
+    WORDS[code] ? fetchOk(WORDS[code]).then((response) => response.json()).catch(() => null) : null,
+  ]);
+  if (token !== navigation) return;
+  if (image) {
+    const draft = engine.saveDraft();
+    engine.loadForm(image);
+    engine.restoreDraft(draft);
+  }
+  language = code;
+  words = loaded;
+}
+
+// The language select's choice: the same page, in another language.
+async function chooseLanguage(code) {
+  if (sending || !session) return;
+  const token = ++navigation;
+  try {
+    clearTimeout(typingTimer);
+    keepTyped();
+    await useLanguage(code, token);
+    if (token !== navigation) return;
+    try { localStorage.setItem(LANGUAGE_KEY, code); } catch { /* storage may be off */ }
+    session.sealed = null;
+    renderView(engine.view(), { focus: 'heading' });
+  } catch (error) {
+    console.error(error);
+    showProblem({ focus: 'heading' });
   }
 }
 
@@ -319,14 +377,19 @@ function saveWhileTyping(form, questions) {
   typingTimer = setTimeout(() => {
     if (sending || !session || !form.isConnected) return;
     try {
-      for (const question of questions) engine.setAnswer(question.id, readValue(form, question));
-      session.sealed = null;
+      keepTyped(form, questions);
     } catch (error) {
       console.error(error);
       return;
     }
     saveDraft();
   }, 300);
+}
+
+// Gives the engine what is typed on the page now.
+function keepTyped(form = appRoot.querySelector('form'), questions = engine.view().page?.questions ?? []) {
+  if (form) for (const question of questions) engine.setAnswer(question.id, readValue(form, question));
+  session.sealed = null;
 }
 
 async function askForPersistentStorage() {
@@ -340,13 +403,13 @@ async function askForPersistentStorage() {
 
 function storageWarning() {
   return storage === 'refused'
-    ? h('div', { class: 'fd-inset-text' }, h('p', { class: 'fd-body' }, STORAGE_WARNING))
+    ? h('div', { class: 'fd-inset-text' }, h('p', { class: 'fd-body' }, t(STORAGE_WARNING)))
     : null;
 }
 
 function deleteAnswersLink() {
-  return h('p', { class: 'fd-body fd-delete-answers' }, 'On a shared computer? ',
-    h('a', { href: '#/delete', class: 'fd-link' }, 'Delete your answers from this device'));
+  return h('p', { class: 'fd-body fd-delete-answers' }, t('On a shared computer? '),
+    h('a', { href: '#/delete', class: 'fd-link' }, t('Delete your answers from this device')));
 }
 
 function showDeletePage(focus) {
@@ -428,26 +491,13 @@ function renderView(view, options) {
       showProblem(options);
       return;
   }
-  if (view.language) document.documentElement.lang = view.language;
-  const switcher = languageSwitcher(view);
-  if (switcher) beforeMain.prepend(switcher);
-}
-
-// The form's languages, when it has more than one (GOV.UK language select):
-// the current one as text, each other one as a link in its own language.
-function languageSwitcher(view) {
-  const languages = view.form.languages ?? [];
-  if (languages.length < 2 || !engine?.setLanguage) return null;
-  return h('nav', { class: 'fd-language-select', 'aria-label': 'Language' },
-    h('ul', { class: 'fd-language-select__list' }, languages.map((language) => (language.code === view.language
-      ? h('li', { class: 'fd-language-select__item', 'aria-current': 'true' }, language.name)
-      : h('li', { class: 'fd-language-select__item' }, h('a', {
-        href: '#',
-        class: 'fd-link',
-        lang: language.code,
-        hreflang: language.code,
-        on: { click: (event) => { event.preventDefault(); act(() => engine.setLanguage(language.code)); } },
-      }, language.name))))));
+  // A form in several languages: the language select, loaded only for such forms.
+  const token = navigation;
+  if (view.form.languages) {
+    import('./language.js').then(({ showLanguages }) => {
+      if (token === navigation) showLanguages(h, t, view.form, chooseLanguage);
+    }).catch((error) => console.error(error));
+  }
 }
 
 function back(view) {
@@ -494,7 +544,7 @@ function renderQuestionPage(view, { focus, restored = false }) {
       nested,
     }));
   }
-  form.append(button('Continue'));
+  form.append(button(t('Continue')));
 
   const content = [];
   if (errors.length) content.push(errorSummary(errors, questions));
@@ -511,9 +561,9 @@ function renderQuestionPage(view, { focus, restored = false }) {
 
 function restoredNotice({ dropped }) {
   return h('div', { class: 'fd-inset-text' },
-    h('p', { class: 'fd-body' }, 'We kept the answers you gave before on this device. You can carry on where you left off.'),
+    h('p', { class: 'fd-body' }, t('We kept the answers you gave before on this device. You can carry on where you left off.')),
     dropped
-      ? h('p', { class: 'fd-body' }, 'This form has changed since then. Some of your answers are no longer needed and have been removed. Check your answers before you send them.')
+      ? h('p', { class: 'fd-body' }, t('This form has changed since then. Some of your answers are no longer needed and have been removed. Check your answers before you send them.'))
       : null);
 }
 
@@ -574,13 +624,13 @@ function showRevealed(form) {
 function questionGroup(question, { asHeading, body, error, nested = () => [] }) {
   const id = fieldId(question.id);
   if (RICH_TYPES.has(question.type)) {
-    return richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden });
+    return richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden, t });
   }
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const hint = question.hint ? h('div', { id: hintId, class: 'fd-hint' }, question.hint) : null;
   const errorMessage = error
-    ? h('p', { id: errorId, class: 'fd-error-message' }, visuallyHidden('Error:'), ` ${error}`)
+    ? h('p', { id: errorId, class: 'fd-error-message' }, visuallyHidden(t('Error:')), ` ${error}`)
     : null;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || null;
   const group = h('div', {
@@ -659,7 +709,7 @@ function dateInputs(question, error) {
   return h('div', { class: 'fd-date-input' }, DATE_PARTS.map(([part, label, width]) => {
     const partId = datePartId(question.id, part);
     return h('div', { class: 'fd-date-input__item' },
-      h('label', { class: 'fd-label fd-date-input__label', for: partId }, label),
+      h('label', { class: 'fd-label fd-date-input__label', for: partId }, t(label)),
       h('input', {
         class: `fd-input fd-input--width-${width}${error ? ' fd-input--error' : ''}`,
         id: partId,
@@ -718,7 +768,7 @@ function errorSummary(errors, questions = []) {
 
 function summaryBox(body) {
   return h('div', { class: 'fd-error-summary', role: 'alert', tabindex: '-1' },
-    h('h2', { class: 'fd-error-summary__title' }, 'There is a problem'),
+    h('h2', { class: 'fd-error-summary__title' }, t('There is a problem')),
     h('div', { class: 'fd-error-summary__body' }, body));
 }
 
@@ -741,21 +791,21 @@ function renderExitPage(view, { focus }) {
 }
 
 function renderCheckPage(view, { focus, sendFailed = false, restored = false }) {
-  const title = 'Check your answers before sending your report';
+  const title = t('Check your answers before sending your report');
   const rows = view.check?.rows ?? [];
   const list = h('dl', { class: 'fd-summary-list' }, rows.map((row) => h('div', { class: 'fd-summary-list__row' },
     h('dt', { class: 'fd-summary-list__key' }, row.label),
     row.value
       ? h('dd', { class: 'fd-summary-list__value' }, row.value)
-      : h('dd', { class: 'fd-summary-list__value fd-summary-list__value--empty' }, 'Not given'),
+      : h('dd', { class: 'fd-summary-list__value fd-summary-list__value--empty' }, t('Not given')),
     h('dd', { class: 'fd-summary-list__actions' }, h('a', {
       href: '#',
       class: 'fd-link',
       on: { click: (event) => { event.preventDefault(); act(() => engine.change(row.question)); } },
-    }, 'Change', visuallyHidden(` ${row.label}`))))));
+    }, t('Change'), visuallyHidden(` ${row.label}`))))));
 
   const status = h('div', { class: 'fd-status', 'aria-live': 'polite' });
-  const sendButton = button('Send report');
+  const sendButton = button(t('Send report'));
   const form = h('form', {
     class: 'fd-form',
     novalidate: true,
@@ -763,17 +813,16 @@ function renderCheckPage(view, { focus, sendFailed = false, restored = false }) 
   }, sendButton, status);
 
   const content = [];
-  if (sendFailed) content.push(summaryBox(h('p', { class: 'fd-body' }, SEND_FAILED)));
+  if (sendFailed) content.push(summaryBox(h('p', { class: 'fd-body' }, t(SEND_FAILED))));
   if (restored && !sendFailed) content.push(restoredNotice(restored));
   content.push(
     h('span', { class: 'fd-caption-l' }, view.form.title),
     heading(title),
     list,
-    h('h2', { class: 'fd-heading-m' }, 'Now send your report'),
-    h('p', { class: 'fd-body' },
-      'By sending this report you are confirming that, to the best of your knowledge, the details you are giving are correct.'),
-    h('p', { class: 'fd-body' },
-      'If you have no connection, we will keep your report on this device and send it when you are back online.'),
+    h('h2', { class: 'fd-heading-m' }, t('Now send your report')),
+    ...paragraphs([
+      'By sending this report you are confirming that, to the best of your knowledge, the details you are giving are correct.',
+      'If you have no connection, we will keep your report on this device and send it when you are back online.'].map(t)),
     form,
     deleteAnswersLink(),
   );
@@ -795,7 +844,7 @@ async function sendReport(sendButton, status) {
   sending = true;
   const token = ++navigation;
   sendButton.disabled = true;
-  status.textContent = 'Getting your report ready…';
+  status.textContent = t('Getting your report ready…');
   try {
     clearTimeout(typingTimer);
     await saveDraft();
@@ -804,7 +853,7 @@ async function sendReport(sendButton, status) {
     // server keeps for this submission id is the receipt for this envelope.
     if (!session.sealed || session.sealed.keyId !== keys.sealing.key_id) {
       const sealed = engine.seal(sealer, {
-        publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: engine.view().language ?? 'en', formId: session.formId,
+        publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: engine.view().form.language, formId: session.formId,
       });
       session.sealed = { ...sealed, keyId: keys.sealing.key_id };
     }
@@ -905,6 +954,10 @@ function refreshReportPage() {
 
 // Plain words for a refusal, by the problem's type.
 function refusalText(problem) {
+  return t(refusalWords(problem));
+}
+
+function refusalWords(problem) {
   switch (problem?.type) {
     case '/problems/unknown-form-version':
       return 'The form changed after you filled it in. Check your answers, then send your report again.';
@@ -944,13 +997,13 @@ async function showReport(id, focus, { refresh = false } = {}) {
   }
   if (entry.state === 'rejected') {
     if (refresh && appRoot.querySelector('[data-state="rejected"]')) return;
-    const title = 'We could not accept your report';
+    const title = t('We could not accept your report');
     mount({
       title,
       content: [
         h('div', { 'data-state': 'rejected' }, heading(title)),
-        ...paragraphs([refusalText(entry.problem), 'Your answers are still saved on this device.', URGENT_ADVICE]),
-        button('Check your answers', {
+        ...paragraphs([refusalText(entry.problem), t('Your answers are still saved on this device.'), t(URGENT_ADVICE)]),
+        button(t('Check your answers'), {
           type: 'button',
           on: { click: () => { location.hash = `#/form/${encodeURIComponent(entry.formId)}`; } },
         }),
@@ -959,13 +1012,13 @@ async function showReport(id, focus, { refresh = false } = {}) {
     });
     return;
   }
-  const statusText = !navigator.onLine
+  const statusText = t(!navigator.onLine
     ? 'Saved on this phone — we’ll send it as soon as you’re back online.'
     : entry.unverified
       ? 'We could not send your report yet: we could not confirm that it arrived safely. It is still saved on this device and we will try again.'
       : entry.attempts > 0
         ? 'We could not send your report yet. It is still saved on this device and we will try again.'
-        : 'Sending your report…';
+        : 'Sending your report…');
   const existing = appRoot.querySelector('[data-state="waiting"] .fd-status');
   if (refresh && existing) {
     if (existing.textContent !== statusText) existing.textContent = statusText;
@@ -973,7 +1026,7 @@ async function showReport(id, focus, { refresh = false } = {}) {
   }
   await askForPersistentStorage();
   if (token !== navigation) return;
-  const title = 'Your report is saved on this device';
+  const title = t('Your report is saved on this device');
   mount({
     title,
     content: [
@@ -984,7 +1037,7 @@ async function showReport(id, focus, { refresh = false } = {}) {
         'You do not need to do anything else. Keep this page open if you can, or come back to it later: we will send your report when there is a connection.',
         'We will show your reference number here when your report has arrived.',
         URGENT_ADVICE,
-      ]),
+      ].map(t)),
     ].filter(Boolean),
     focus,
   });
@@ -993,18 +1046,18 @@ async function showReport(id, focus, { refresh = false } = {}) {
 
 function renderConfirmation(sent, focus) {
   mount({
-    title: 'Report sent',
+    title: t('Report sent'),
     content: [
       h('div', { class: 'fd-panel fd-panel--confirmation' },
-        h('h1', { class: 'fd-panel__title', tabindex: '-1' }, 'Report sent'),
-        h('p', { class: 'fd-panel__body' }, 'Your reference number', h('br'),
+        h('h1', { class: 'fd-panel__title', tabindex: '-1' }, t('Report sent')),
+        h('p', { class: 'fd-panel__body' }, t('Your reference number'), h('br'),
           h('strong', { class: 'fd-panel__reference' }, sent.reference))),
-      h('h2', { class: 'fd-heading-m' }, 'What happens next'),
+      h('h2', { class: 'fd-heading-m' }, t('What happens next')),
       ...paragraphs([
         'We have sent your report to the police team that deals with it. They will contact you if they need to know more.',
         'Keep your reference number. You will need it if you contact us about this report.',
-      ]),
-      h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, 'Report something else')),
+      ].map(t)),
+      h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, t('Report something else'))),
     ],
     focus,
   });

@@ -80,8 +80,6 @@ function wrapModule(m) {
     reportJson: m.cwrap('fd_report_json', 'string', ['string']),
     submissionId: m.cwrap('fd_submission_id', 'string', []),
     setSubmissionId: m.cwrap('fd_set_submission_id', 'number', ['string']),
-    // The form's languages (docs/engine-view.md): absent from an engine without them.
-    setLanguage: m._fd_set_language ? m.cwrap('fd_set_language', 'number', ['string']) : null,
     saveDraft: m.cwrap('fd_save_draft', 'string', []),
     restoreDraft: m.cwrap('fd_restore_draft', 'number', ['string']),
     draftDropped: m.cwrap('fd_draft_dropped', 'string', []),
@@ -143,14 +141,6 @@ function wrapModule(m) {
       if (!report) throw new EngineError('seal', c.lastError());
       return { envelope: crypto.seal(report, formId, publicKey, keyId), submissionId: c.submissionId() };
     },
-
-    // Shows the form in another of its languages (view.form.languages); only
-    // when the engine has them.
-    ...(c.setLanguage ? {
-      setLanguage(code) {
-        check('setLanguage', c.setLanguage(String(code)));
-      },
-    } : {}),
 
     // A printable string to keep (encrypted, in IndexedDB) and give back to restoreDraft.
     saveDraft() {

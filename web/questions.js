@@ -13,13 +13,14 @@ export const RICH_TYPES = new Set([
   'postcode', 'registration', 'address', 'file', 'content',
 ]);
 
-// h, paragraphs and visuallyHidden come from app.js, so both draw alike.
-export function richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden }) {
+// h, paragraphs, visuallyHidden and t (the app's words in the page's language)
+// come from app.js, so both draw alike.
+export function richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden, t }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const hint = question.hint ? h('div', { id: hintId, class: 'fd-hint' }, question.hint) : null;
   const errorMessage = error
-    ? h('p', { id: errorId, class: 'fd-error-message' }, visuallyHidden('Error:'), ` ${error}`)
+    ? h('p', { id: errorId, class: 'fd-error-message' }, visuallyHidden(t('Error:')), ` ${error}`)
     : null;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || null;
   const group = h('div', {
@@ -60,7 +61,7 @@ export function richQuestion(question, { id, asHeading, body, error, h, paragrap
     case 'checkboxes':
     case 'yes_no': {
       const multiple = question.type === 'checkboxes';
-      const options = multiple ? question.options ?? [] : [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }];
+      const options = multiple ? question.options ?? [] : [{ value: 'yes', label: t('Yes') }, { value: 'no', label: t('No') }];
       const chosen = new Set(multiple ? (question.value ?? '').split('\n') : [question.value]);
       const kind = multiple ? 'checkboxes' : 'radios';
       group.append(fieldset(h('div', { class: `fd-${kind}${multiple ? '' : ' fd-radios--inline'}` }, options.map((option, index) => {
@@ -76,7 +77,7 @@ export function richQuestion(question, { id, asHeading, body, error, h, paragrap
     }
     case 'select': {
       const select = h('select', { class: `fd-select${error ? ' fd-select--error' : ''}`, id, name: question.id, 'aria-invalid': invalid },
-        h('option', { value: '' }, 'Choose an option'),
+        h('option', { value: '' }, t('Choose an option')),
         (question.options ?? []).map((option) => h('option', { value: option.value, selected: option.value === question.value }, option.label)));
       group.append(...labelled(select).filter(Boolean));
       return group;
@@ -85,7 +86,7 @@ export function richQuestion(question, { id, asHeading, body, error, h, paragrap
       const [day = '', month = '', year = ''] = (question.value ?? '').includes('/')
         ? question.value.split('/') : isoParts(question.value ?? '');
       const part = (name, label, value, width, first) => h('div', { class: 'fd-date-input__item' },
-        h('label', { class: 'fd-label fd-date-input__label', for: first ? id : `${id}-${name}` }, label),
+        h('label', { class: 'fd-label fd-date-input__label', for: first ? id : `${id}-${name}` }, t(label)),
         textInput({ id: first ? id : `${id}-${name}`, name: `${question.id}-${name}`, inputmode: 'numeric', width, value,
           autocomplete: question.autocomplete === 'bday' ? `bday-${name}` : null }));
       const parts = question.approximate ? [] : [part('day', 'Day', day, 2, true)];
@@ -99,16 +100,16 @@ export function richQuestion(question, { id, asHeading, body, error, h, paragrap
         h('label', { class: 'fd-label', for: first ? id : `${id}-${name}` }, label),
         textInput({ id: first ? id : `${id}-${name}`, name: `${question.id}-${name}`, autocomplete, width, value }));
       group.append(fieldset(
-        line('line1', 'Address line 1', line1, 'address-line1', null, true),
-        line('line2', 'Address line 2 (optional)', line2, 'address-line2', null, false),
-        line('town', 'Town or city', town, 'address-level2', 20, false),
-        line('postcode', 'Postcode', postcode, 'postal-code', 10, false)));
+        line('line1', t('Address line 1'), line1, 'address-line1', null, true),
+        line('line2', t('Address line 2 (optional)'), line2, 'address-line2', null, false),
+        line('town', t('Town or city'), town, 'address-level2', 20, false),
+        line('postcode', t('Postcode'), postcode, 'postal-code', 10, false)));
       return group;
     }
     case 'file': {
       const field = h('input', { class: 'fd-file-upload', id, name: question.id, type: 'file', 'aria-invalid': invalid });
       group.append(...labelled(field).filter(Boolean));
-      if (question.value) group.append(h('p', { class: 'fd-body' }, `Chosen: ${question.value}`));
+      if (question.value) group.append(h('p', { class: 'fd-body' }, `${t('Chosen: ')}${question.value}`));
       return group;
     }
     default: {

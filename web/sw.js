@@ -27,8 +27,10 @@ async function cacheData(cache) {
   const list = await forms.clone().json();
   const keys = await fetch('/api/keys', { cache: 'no-cache' });
   if (!keys.ok) throw new Error(`/api/keys: HTTP ${keys.status}`);
-  const images = await Promise.all(list.map(async (form) => {
-    const url = `/api/forms/${encodeURIComponent(form.id)}`;
+  // Every form in every language it has (one language per image).
+  const urls = list.flatMap((form) => [`/api/forms/${encodeURIComponent(form.id)}`,
+    ...(form.languages ?? []).slice(1).map((code) => `/api/forms/${encodeURIComponent(form.id)}?lang=${code}`)]);
+  const images = await Promise.all(urls.map(async (url) => {
     const response = await fetch(url, { cache: 'no-cache' });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return [url, response];
