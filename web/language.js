@@ -4,8 +4,11 @@
 // only for such forms, so that it costs the others nothing.
 
 // A language's name in that language ("Polski" for pl): the one a person
-// looks for. The browser knows them; the code stands in if it does not.
+// looks for. The languages of the UK's public first (a browser may not know
+// their names in themselves), then the browser's; the code if neither knows.
+const NAMES = { en: 'English', cy: 'Cymraeg', gd: 'Gàidhlig', ga: 'Gaeilge', pl: 'Polski' };
 function nameOf(code) {
+  if (NAMES[code]) return NAMES[code];
   try {
     const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
     return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);

@@ -1,6 +1,7 @@
 // The renderer's GOV.UK patterns that the shipped forms do not use yet: date
 // input (day, month, year), checkboxes, questions revealed by an option, and
-// the language switcher.
+// the language switcher (its views in the shape of the per-language images:
+// the Welsh image is served as the bytes "cy").
 // The engine is replaced by a scripted stand-in serving views in the shape of
 // docs/engine-view.md, so the real app.js draws them, keyboard only, with axe
 // on every page.
@@ -54,21 +55,20 @@ export async function loadEngine() {
   let language = 'en';
   const answers = {};
   window.__answers = answers;
-  const form = { id: 'bike-theft', title: 'Report a stolen bike',
-    languages: [{ code: 'en', name: 'English' }, { code: 'cy', name: 'Cymraeg' }] };
   return {
-    loadForm() {},
+    // The real bike theft image is English; the test serves "cy" as the Welsh one.
+    loadForm(bytes) { language = bytes.length === 2 ? String.fromCharCode(...bytes) : 'en'; },
     view() {
+      const form = { id: 'bike-theft', title: 'Report a stolen bike', language, languages: ['en', 'cy'] };
       if (index === PAGES.length) {
         return { form, state: 'check', can_go_back: true, check: { rows: PAGES.flatMap((page) => page.questions.map((q) =>
           ({ page: page.id, question: q.id, label: q.label, value: answers[q.id] ?? '' }))) } };
       }
       const page = PAGES[index];
-      return { form, language, state: 'question', can_go_back: index > 0, errors, page: { ...page, questions: page.questions.map((q) => ({
+      return { form, state: 'question', can_go_back: index > 0, errors, page: { ...page, questions: page.questions.map((q) => ({
         ...q, label: language === 'cy' ? 'Pryd cafodd y beic ei ddwyn?' : q.label, value: answers[q.id] ?? '', ...(errors.find((e) => e.question === q.id) ? { error: errors.find((e) => e.question === q.id).message } : {}) })) } };
     },
     setAnswer(id, value) { answers[id] = value; },
-    setLanguage(code) { language = code; },
     next() {
       errors = PAGES[index].questions.filter((q) => q.required && !answers[q.id]).map((q) => ({ question: q.id, message: 'Enter the date the bike was stolen' }));
       if (!errors.length) index += 1;
@@ -83,6 +83,7 @@ export async function loadEngine() {
 test('date input, checkboxes, a revealed question and the language switcher, keyboard only', { timeout: 60_000 }, async () => {
   const page = await openPage(browser, { serviceWorkers: 'block' });
   await page.route(/\/engine-client\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_ENGINE }));
+  await page.route(/\/api\/forms\/bike-theft\?lang=cy$/, (route) => route.fulfill({ contentType: 'application/octet-stream', body: 'cy' }));
   await page.goto(`${server.url}/#/form/bike-theft`);
 
   // Date: one fieldset, its legend the h1, three labelled boxes.
