@@ -153,7 +153,7 @@ TEST_CASE("typed answers show as check your answers shows them, calculated value
     CHECK(calculated[0].value == "1");
 }
 
-TEST_CASE("the play-through switches language and keeps the journey; the report says the language") {
+TEST_CASE("the play-through switches language and keeps the journey, in the words of that language") {
     const auto all = std::make_shared<const form>(testing::lost_property_form());
     auto p = start_playthrough(all, 20'000);
     CHECK(p.language == "en");

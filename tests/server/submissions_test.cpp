@@ -332,7 +332,7 @@ TEST_CASE("every byte of an envelope flipped in turn is refused, and nothing new
     CHECK(server::accept_submission(*fx.submissions, envelope).status == 201);
 }
 
-TEST_CASE("a report in any of the form's languages is accepted; another language is refused") {
+TEST_CASE("a report in any of the form's languages is accepted, and another language is refused") {
     testing::server_fixture fx("tests/golden/forms");
     const form& f = fx.forms->find("lost-property")->definition;
     const std::map<std::string, std::string> answers{{"item", "phone"}, {"lost_on", "2026-01-03"}, {"worth", "120"}};
