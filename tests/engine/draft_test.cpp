@@ -190,7 +190,7 @@ TEST_CASE("a draft for another form, or a damaged one, is an error and changes n
     }
 }
 
-TEST_CASE("a draft keeps repeat entries; against a newer version, entries of questions still asked stay") {
+TEST_CASE("a draft keeps repeat entries, against a newer version, entries of questions still asked stay") {
     const form f = testing::repeats_form();
     session s(f, testing::golden_today);
     REQUIRE(s.set_answer("postcode", "SW1A 1AA"));

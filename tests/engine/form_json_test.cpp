@@ -141,7 +141,7 @@ TEST_CASE("repeat mistakes are errors at their JSON pointer") {
     CHECK(has_error_at(r, "/pages/0/repeat"));
 }
 
-TEST_CASE("a repeat's question ids are usable only on its page; outside, through count, any, all and sum") {
+TEST_CASE("a repeat's question ids are usable only on its page, outside, through count, any, all and sum") {
     auto r = load_form_json(with_repeat(std::string(people) + "}", R"([{"id":"name","type":"text","label":"Name"}])",
                                         R"(,"show_if":"name = 'Sam'")"));
     REQUIRE(has_error_at(r, "/pages/1/questions/0/show_if"));

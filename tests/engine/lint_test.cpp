@@ -72,7 +72,7 @@ TEST_CASE("each problem is found, at its pointer, with errors for journeys that 
     CHECK(found.size() == 10);
 }
 
-TEST_CASE("the repeats form lints clean; an entry label naming no question is a load error") {
+TEST_CASE("the repeats form lints clean, an entry label naming no question is a load error") {
     const form f = testing::repeats_form();
     for (const auto& finding : lint_form(f, {.today = testing::golden_today})) {
         CHECK_MESSAGE(finding.level != lint_level::error, finding.where << ": " << finding.message);

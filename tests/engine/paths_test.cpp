@@ -102,7 +102,7 @@ TEST_CASE("the everything form: every page is on some path, and every team rule 
     CHECK(submitted);
 }
 
-TEST_CASE("a repeat is one step, played with the fewest and the most entries; each path's answers walk it") {
+TEST_CASE("a repeat is one step, played with the fewest and the most entries, each path's answers walk it") {
     const form f = testing::repeats_form();
     const path_report found = enumerate_paths(f, {.today = testing::golden_today});
     CHECK(!found.truncated);

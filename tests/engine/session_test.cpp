@@ -235,7 +235,7 @@ TEST_CASE("a repeat page starts entry 1, continue shows the summary, yes adds en
     CHECK(!answers.count("stolen_items.1.serial"));  // not shown for that entry
 }
 
-TEST_CASE("an entry's questions see that entry's answers; its checks run per entry") {
+TEST_CASE("an entry's questions see that entry's answers, its checks run per entry") {
     const form f = testing::repeats_form();
     session s = at_items(f);
     add_item(s, "Phone", "phone", "12");
@@ -300,7 +300,7 @@ TEST_CASE("removing an entry drops its answers and moves the later ones up") {
     CHECK(s.current_page()->id == "contact");  // no phone any more
 }
 
-TEST_CASE("change an entry, back restores it; back from a new entry discards it") {
+TEST_CASE("change an entry, back restores it, back from a new entry discards it") {
     const form f = testing::repeats_form();
     session s = at_items(f);
     add_item(s, "Bag", "other");

@@ -60,7 +60,7 @@ TEST_CASE("check your answers lists every question on the path with labels for c
     CHECK(rows.at(0).at("page") == "danger");
 }
 
-TEST_CASE("a repeat entry says which entry it is; the summary lists entries and asks to add another") {
+TEST_CASE("a repeat entry says which entry it is, the summary lists entries and asks to add another") {
     const form f = testing::repeats_form();
     session s(f);
     REQUIRE(s.set_answer("postcode", "SW1A 1AA"));

@@ -356,7 +356,7 @@ std::string forged_report(const form& f, const std::function<void(json&)>& forge
 
 }  // namespace
 
-TEST_CASE("a report with repeat entries is verified by replay; forged entries are refused") {
+TEST_CASE("a report with repeat entries is verified by replay, forged entries are refused") {
     repeats_fixture r;
     auto& fx = r.fx;
     const form& f = fx.forms->find("repeats")->definition;
