@@ -93,4 +93,17 @@ TEST_CASE("lint warns of each text missing a translation, at its JSON pointer") 
 TEST_CASE("a form in one language has no translations to miss") {
     const auto found = lines(testing::bike_theft_form());
     CHECK(std::none_of(found.begin(), found.end(), [](const std::string& l) { return l.find("translation") != std::string::npos; }));
+
+TEST_CASE("the repeats form lints clean, an entry label naming no question is a load error") {
+    const form f = testing::repeats_form();
+    for (const auto& finding : lint_form(f, {.today = testing::golden_today})) {
+        CHECK_MESSAGE(finding.level != lint_level::error, finding.where << ": " << finding.message);
+    }
+    std::string source = testing::read_source_file("tests/golden/forms/repeats.json");
+    const auto at = source.find(R"("entry_label": "item_name")");
+    REQUIRE(at != std::string::npos);
+    source.replace(at, 26, R"("entry_label": "item_title")");
+    const auto loaded = load_form_json(source);
+    REQUIRE(!loaded.loaded);
+    CHECK(loaded.errors.at(0).where == "/pages/1/repeat/entry_label");
 }

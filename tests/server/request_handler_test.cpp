@@ -159,7 +159,7 @@ TEST_CASE("static files: precompressed by Accept-Encoding, Vary, and cache lifet
 }
 
 TEST_CASE("GET /api/forms/<id>?lang= serves the image in that language, and the listing names the languages") {
-    testing::server_fixture fx("tests/golden/forms");
+    testing::server_fixture fx(std::string(FRONTDESK_SOURCE_DIR) + "/tests/golden/forms");
     const auto forms = json::parse(call(fx, http::verb::get, "/api/forms").body());
     const auto listed = std::find_if(forms.begin(), forms.end(), [](const json& f) { return f.at("id") == "lost-property"; });
     REQUIRE(listed != forms.end());
