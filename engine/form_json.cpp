@@ -301,9 +301,9 @@ repeat_spec read_repeat(const json& j, const std::string& pointer, const page& p
     if (r.find("min")) spec.min = static_cast<std::uint32_t>(r.number("min", 0, largest_repeat));
     if (r.find("max")) spec.max = static_cast<std::uint32_t>(r.number("max", 1, largest_repeat));
     if (spec.min > spec.max) r.fail("min", "must not be more than max (" + std::to_string(spec.max) + ")");
-    spec.item = r.text("item", true);
-    spec.summary_title = r.text("summary_title", true);
-    spec.add_another = r.text("add_another", true);
+    spec.item = r.translatable("item", true);
+    spec.summary_title = r.translatable("summary_title", true);
+    spec.add_another = r.translatable("add_another", true);
     spec.entry_label.source = expression_source(r, "entry_label", false);
     r.reject_unknown_keys();
     if (p.kind == page_kind::exit) {

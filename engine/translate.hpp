@@ -24,6 +24,11 @@ void for_each_text(Form& f, Visit&& visit) {
         auto& p = f.pages[i];
         const std::string at = "/pages/" + std::to_string(i);
         visit(at + "/title", p.title);
+        if (p.repeat) {
+            visit(at + "/repeat/item", p.repeat->item);
+            visit(at + "/repeat/summary_title", p.repeat->summary_title);
+            visit(at + "/repeat/add_another", p.repeat->add_another);
+        }
         for (std::size_t k = 0; k < p.body.size(); ++k) visit(at + "/body/" + std::to_string(k), p.body[k]);
         for (std::size_t k = 0; k < p.questions.size(); ++k) {
             auto& q = p.questions[k];

@@ -501,17 +501,23 @@ function renderView(view, options) {
     case 'exit': renderExitPage(view, options); break;
     case 'check': renderCheckPage(view, options); break;
     case 'summary':
-      later(repeatsModule, (repeats) => repeats.renderSummary(view, options, {
-        h, mount, back, heading, button, questionGroup, errorSummary, act, engine, deleteAnswersLink,
-      }));
+      later(repeatsModule, (repeats) => {
+        repeats.renderSummary(view, options, {
+          h, mount, back, heading, button, questionGroup, errorSummary, act, engine, deleteAnswersLink, t,
+        });
+        languageSelect(view, token);
+      });
       return;
     default:
       console.error('unknown view state', view.state);
       showProblem(options);
       return;
   }
-  // A form in several languages: the language select, loaded only for such forms.
-  const token = navigation;
+  languageSelect(view, token);
+}
+
+// A form in several languages: the language select, loaded only for such forms.
+function languageSelect(view, token) {
   if (view.form.languages) {
     import('./language.js').then(({ showLanguages }) => {
       if (token === navigation) showLanguages(h, t, view.form, chooseLanguage);

@@ -5,7 +5,7 @@
 // Removing asks no confirmation: it is announced in a live region instead.
 // app.js passes its own helpers, so both draw alike.
 
-export function renderSummary(view, { focus }, { h, mount, back, heading, button, questionGroup, errorSummary, act, engine, deleteAnswersLink }) {
+export function renderSummary(view, { focus }, { h, mount, back, heading, button, questionGroup, errorSummary, act, engine, deleteAnswersLink, t }) {
   const summary = view.summary;
   const errors = view.errors ?? [];
   const link = (text, entry, run) => h('a', {
@@ -17,9 +17,9 @@ export function renderSummary(view, { focus }, { h, mount, back, heading, button
     ? h('dl', { class: 'fd-summary-list fd-add-another' }, summary.entries.map((entry) => h('div', { class: 'fd-summary-list__row' },
       h('dt', { class: 'fd-summary-list__key' }, entry.label),
       h('dd', { class: 'fd-summary-list__actions' }, h('ul', { class: 'fd-summary-list__actions-list' },
-        h('li', { class: 'fd-summary-list__actions-item' }, link('Change', entry, () => engine.changeEntry(entry.entry))),
-        h('li', { class: 'fd-summary-list__actions-item' }, link('Remove', entry, () => engine.removeEntry(entry.entry))))))))
-    : h('p', { class: 'fd-body' }, `You have not added any yet.`);
+        h('li', { class: 'fd-summary-list__actions-item' }, link(t('Change'), entry, () => engine.changeEntry(entry.entry))),
+        h('li', { class: 'fd-summary-list__actions-item' }, link(t('Remove'), entry, () => engine.removeEntry(entry.entry))))))))
+    : h('p', { class: 'fd-body' }, t('You have not added any yet.'));
 
   const question = summary.add_another;
   const ask = question && {
@@ -27,7 +27,7 @@ export function renderSummary(view, { focus }, { h, mount, back, heading, button
     type: 'radios',
     label: question.label,
     value: question.value,
-    options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }],
+    options: [{ value: 'yes', label: t('Yes') }, { value: 'no', label: t('No') }],
   };
   const form = h('form', {
     class: 'fd-form',
@@ -41,7 +41,7 @@ export function renderSummary(view, { focus }, { h, mount, back, heading, button
         });
       },
     },
-  }, ask ? questionGroup(ask, { asHeading: false, error: question.error }) : null, button('Continue'));
+  }, ask ? questionGroup(ask, { asHeading: false, error: question.error }) : null, button(t('Continue')));
 
   // Filled after the page is in place, so screen readers announce it.
   const notice = h('div', { class: 'fd-status', role: 'status' });

@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "engine/draft.hpp"
 #include "engine/form_image.hpp"
+#include "engine/lint.hpp"
 #include "engine/session.hpp"
 #include "engine/validate.hpp"
 #include "tests/support/forms.hpp"
@@ -126,4 +129,26 @@ TEST_CASE("a draft saved in one language restores in another: answers do not dep
     CHECK(polish.current_page()->id == "value");
     CHECK(polish.current_page()->title == "Ile była warta?");
     CHECK(polish.answer("item") == "wallet");
+}
+
+TEST_CASE("a repeat's texts are translatable too") {
+    const form f = testing::load_form(R"json({
+      "id": "t", "languages": ["en", "pl"], "title": {"en": "Lost", "pl": "Zgubione"},
+      "pages": [{"id": "items", "title": {"en": "Items", "pl": "Rzeczy"},
+                 "repeat": {"id": "lost_items", "item": {"en": "item", "pl": "rzecz"},
+                            "summary_title": {"en": "Items you lost", "pl": "Zgubione rzeczy"},
+                            "add_another": "Did you lose anything else?"},
+                 "questions": [{"id": "what", "type": "text", "label": {"en": "What?", "pl": "Co?"}}],
+                 "next": "check-answers"}],
+      "routing": {"default": {"team": "x"}}})json");
+    const auto pl = localize_form(f, "pl");
+    REQUIRE(pl);
+    REQUIRE(pl->pages[0].repeat);
+    CHECK(pl->pages[0].repeat->item == "rzecz");
+    CHECK(pl->pages[0].repeat->summary_title == "Zgubione rzeczy");
+    CHECK(pl->pages[0].repeat->add_another == "Did you lose anything else?");
+    const auto found = lint_form(f);
+    CHECK(std::any_of(found.begin(), found.end(), [](const lint_finding& x) {
+        return x.where == "/pages/0/repeat/add_another" && x.message == "missing \"pl\" translation";
+    }));
 }
