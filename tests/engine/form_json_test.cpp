@@ -152,6 +152,9 @@ TEST_CASE("the version names the whole definition, every language of it") {
     REQUIRE(a.loaded);
     REQUIRE(b.loaded);
     CHECK(a.loaded->version != b.loaded->version);
+}
+
+namespace {
 
 std::string with_repeat(const std::string& repeat, const std::string& questions = R"([{"id":"name","type":"text","label":"Name"}])",
                         const std::string& after = "") {

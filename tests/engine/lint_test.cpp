@@ -93,6 +93,7 @@ TEST_CASE("lint warns of each text missing a translation, at its JSON pointer") 
 TEST_CASE("a form in one language has no translations to miss") {
     const auto found = lines(testing::bike_theft_form());
     CHECK(std::none_of(found.begin(), found.end(), [](const std::string& l) { return l.find("translation") != std::string::npos; }));
+}
 
 TEST_CASE("the repeats form lints clean, an entry label naming no question is a load error") {
     const form f = testing::repeats_form();

@@ -193,6 +193,7 @@ TEST_CASE("the language select names each language in its own language") {
     CHECK(language_label("en") == "English (en)");
     CHECK(language_label("pl") == "Polski (pl)");
     CHECK(language_label("xx") == "xx");
+}
 
 TEST_CASE("the play-through handles a repeat's entries and summary, and replays them on a new version") {
     auto f = std::make_shared<const form>(testing::repeats_form());

@@ -354,6 +354,7 @@ TEST_CASE("a report in any of the form's languages is accepted, and another lang
     const auto refused = server::accept_submission(*fx.submissions, seal_text(fx, german, "lost-property"));
     CHECK(refused.status == 422);
     CHECK(problem_type(refused) == "/problems/unknown-language");
+}
 
 namespace {
 
