@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import { registerSurveyJSFunctions } from './translate.mjs';
+import { registerSurveyJSFunctions, registerSurveyJSTables } from './translate.mjs';
 
 const require = createRequire(import.meta.url);
 export const Survey = require('survey-core');
@@ -17,6 +17,7 @@ Survey.settings.environment = {};
 registerSurveyJSFunctions(Survey);
 
 export function newModel(json) {
+  registerSurveyJSTables(json);
   const model = new Survey.Model(json);
   model.focusOnFirstError = false;
   return model;

@@ -140,6 +140,8 @@ export const SURVEYJS_FUNCTIONS = {
   fd_any: ([list]) => Array.isArray(list) && list.some(Boolean),
   fd_all: ([list]) => Array.isArray(list) && list.every(Boolean),
   fd_date: ([y, m, d]) => (d == null ? String(y) : `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+  fd_answered: ([x]) => !(x == null || x === '' || (Array.isArray(x) && x.length === 0)),
+  fd_lookup: ([table, key]) => (key == null ? undefined : TABLES.get(table)?.[key]),
   fd_days_between: ([from, to]) => (from == null || to == null ? undefined : Math.round((Date.parse(to) - Date.parse(from)) / 86400000)),
 };
 
@@ -147,14 +149,27 @@ export function registerSurveyJSFunctions(Survey) {
   for (const [name, f] of Object.entries(SURVEYJS_FUNCTIONS)) Survey.FunctionFactory.Instance.register(name, f);
 }
 
+// Makes a translated survey's big lookup tables (its fdTables) known to fd_lookup.
+export function registerSurveyJSTables(json) {
+  for (const [name, table] of Object.entries(json.fdTables ?? {})) TABLES.set(name, table);
+}
+
+// Tables with more entries than this are read by fd_lookup instead of written inline.
+const INLINE_TABLE = 20;
+// The tables of the surveys loaded so far (fdTables), for fd_lookup.
+const TABLES = new Map();
+
 const quote = (s) => (s.includes("'") ? `"${s}"` : `'${s}'`);
 const variable = (id) => `{${id}}`;
 const safe = (id) => id.replace(/[^A-Za-z0-9_]/g, '_');
 
 class Translator {
-  constructor(form, tables) {
+  // options.routes false: no page graph (every page shown), for a lower bound.
+  constructor(form, tables, options = {}) {
+    this.routes = options.routes ?? true;
     this.form = form;
     this.tables = tables;
+    this.usedTables = {};
     this.types = new Map();
     for (const page of form.pages) for (const q of page.questions ?? []) this.types.set(q.id, q.type);
     for (const c of form.calculations ?? []) this.types.set(c.id, this.typeOf(parse(c.value)));
@@ -194,9 +209,11 @@ class Translator {
       return `(${e(left)} ${op} ${e(right)})`;
     }
     const args = node.args ?? [];
+    // SurveyJS's `notempty` follows a {name} only, not a call or parentheses.
+    const answered = (a) => (a.name !== undefined ? `(${e(a)} notempty)` : `fd_answered(${e(a)})`);
     switch (node.call) {
-      case 'answered': return `(${e(args[0])} notempty)`;
-      case 'coalesce': return args.slice(0, -1).reduceRight((rest, a) => `iif(${e(a)} notempty, ${e(a)}, ${rest})`, e(args.at(-1)));
+      case 'answered': return answered(args[0]);
+      case 'coalesce': return args.slice(0, -1).reduceRight((rest, a) => `iif(${answered(a)}, ${e(a)}, ${rest})`, e(args.at(-1)));
       case 'if': return `iif(${e(args[0])}, ${e(args[1])}, ${e(args[2])})`;
       case 'count': return `count(${e(args[0])})`;
       case 'contains':
@@ -209,11 +226,18 @@ class Translator {
       case 'age_on': return `dateDiff(${e(args[0])}, ${e(args[1])}, 'years')`;
       case 'min': case 'max': return `${node.call}(${args.map(e).join(', ')})`;
       case 'lookup': {
-        // A lookup table written inline: one comparison per entry.
+        // A small table is written inline, one comparison per entry; a big one
+        // (SurveyJS's parser does not take hundreds of nested iif) is read by a
+        // custom function from the tables the translation carries (fdTables).
         const table = this.tables[args[0].string];
         if (!table) throw new Error(`lookup of an unknown table ${args[0].string}`);
         const key = e(args[1]);
-        return Object.entries(table).reduceRight((rest, [k, v]) => `iif(${key} = ${quote(k)}, ${quote(v)}, ${rest})`, "''");
+        const entries = Object.entries(table);
+        if (entries.length > INLINE_TABLE) {
+          this.usedTables[args[0].string] = table;
+          return `fd_lookup(${quote(args[0].string)}, ${key})`;
+        }
+        return entries.reduceRight((rest, [k, v]) => `iif(${key} = ${quote(k)}, ${quote(v)}, ${rest})`, "''");
       }
       case 'lower': case 'upper': case 'trim': case 'length': case 'starts_with': case 'district': case 'any': case 'all':
         return `fd_${node.call}(${args.map(e).join(', ')})`;
@@ -314,7 +338,7 @@ class Translator {
 
     const calculatedValues = (form.calculations ?? []).map((c) => ({ name: c.id, expression: this.condition(c.value) }));
     // Where each page goes: its routes, tried in order, then its next.
-    for (const id of order) {
+    for (const id of this.routes ? order : []) {
       const p = pages.get(id);
       if (p.type === 'exit') continue;
       const chain = (p.routes ?? []).reduceRight((rest, r) => `iif(${this.condition(r.if)}, ${quote(r.goto)}, ${rest})`, quote(p.next));
@@ -323,7 +347,7 @@ class Translator {
     // Whether a page is on the journey: a page leading to it is, and goes there.
     const incoming = new Map(order.map((id) => [id, []]));
     for (const id of order) for (const t of new Set(targets(pages.get(id)))) incoming.get(t)?.push(id);
-    for (const id of order) {
+    for (const id of this.routes ? order : []) {
       const on = id === start ? 'true'
         : incoming.get(id).map((from) => `({_on_${safe(from)}} = true and {_route_${safe(from)}} = ${quote(id)})`).join(' or ') || 'false';
       calculatedValues.push({ name: `_on_${safe(id)}`, expression: on });
@@ -340,7 +364,7 @@ class Translator {
     for (const id of order) {
       const p = pages.get(id);
       const page = { name: id, title: p.title, elements: [] };
-      if (id !== start) page.visibleIf = `{_on_${safe(id)}} = true`;
+      if (id !== start && this.routes) page.visibleIf = `{_on_${safe(id)}} = true`;
       if (p.body?.length) page.elements.push({ type: 'html', name: `_body_${safe(id)}`, html: p.body.map((b) => `<p>${b}</p>`).join('') });
       for (const q of p.questions ?? []) page.elements.push(this.question(q));
       // An exit page ends the journey with advice and sends nothing: no Next,
@@ -360,6 +384,9 @@ class Translator {
       calculatedValues,
       pages: surveyPages,
     };
+    // Not a SurveyJS property (SurveyJS ignores it): the big lookup tables, for
+    // the host page to give to fd_lookup (registerSurveyJSTables).
+    if (Object.keys(this.usedTables).length) out.fdTables = this.usedTables;
     return out;
   }
 }
@@ -378,8 +405,8 @@ export function readTables(form, formPath) {
   return tables;
 }
 
-export function toSurveyJS(form, tables = {}) {
-  return new Translator(form, tables).translate();
+export function toSurveyJS(form, tables = {}, options = {}) {
+  return new Translator(form, tables, options).translate();
 }
 
 // frontdesk answers (texts, as a person types them) → SurveyJS values.
