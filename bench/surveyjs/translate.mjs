@@ -363,6 +363,8 @@ class Translator {
     const surveyPages = [];
     for (const id of order) {
       const p = pages.get(id);
+      // SurveyJS's counterpart is a dynamic panel (paneldynamic); not written yet.
+      if (p.repeat) throw new Error(`page ${id}: repeat groups are not translated to SurveyJS yet`);
       const page = { name: id, title: p.title, elements: [] };
       if (id !== start && this.routes) page.visibleIf = `{_on_${safe(id)}} = true`;
       if (p.body?.length) page.elements.push({ type: 'html', name: `_body_${safe(id)}`, html: p.body.map((b) => `<p>${b}</p>`).join('') });
