@@ -622,6 +622,12 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
         f.id = r.identifier("id", true);
         f.title = r.text("title", true);
         f.description = r.text("description", false);
+        if (const json* next_steps = r.array("next_steps", false)) {
+            for (std::size_t i = 0; i < next_steps->size(); ++i) {
+                if (!(*next_steps)[i].is_string()) out.errors.push_back({"/next_steps/" + std::to_string(i), "must be a string"});
+                else f.next_steps.push_back((*next_steps)[i].get<std::string>());
+            }
+        }
         f.start = r.text("start", false);
         if (const json* pages = r.array("pages", true)) {
             for (std::size_t i = 0; i < pages->size(); ++i) {

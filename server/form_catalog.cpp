@@ -156,6 +156,11 @@ std::string form_catalog::listing_json() const {
         w.begin_object();
         w.key("description").value(entry.definition.description);
         w.key("id").value(id);
+        if (!entry.definition.next_steps.empty()) {
+            w.key("next_steps").begin_array();
+            for (const auto& paragraph : entry.definition.next_steps) w.value(paragraph);
+            w.end_array();
+        }
         w.key("title").value(entry.definition.title);
         w.key("version").value(version);
         w.end_object();

@@ -50,6 +50,23 @@ TEST_CASE("GET /api/forms lists the forms and each form's image decodes") {
     CHECK(call(fx, http::verb::get, "/api/forms/bike-theft/versions/" + std::string(32, '0')).result_int() == 404);
 }
 
+TEST_CASE("GET /api/forms carries what happens next for each form that says") {
+    testing::server_fixture fx;
+    const auto forms = json::parse(call(fx, http::verb::get, "/api/forms").body());
+    std::size_t with_next_steps = 0;
+    for (const auto& listed : forms) {
+        const auto& definition = fx.forms->find(listed.at("id").get<std::string>())->definition;
+        if (definition.next_steps.empty()) {
+            CHECK_FALSE(listed.contains("next_steps"));
+            continue;
+        }
+        ++with_next_steps;
+        CHECK(listed.at("next_steps").get<std::vector<std::string>>() == definition.next_steps);
+    }
+    // Every shipped form says what happens next (docs/forms.md).
+    CHECK(with_next_steps == forms.size());
+}
+
 TEST_CASE("GET /api/keys publishes public keys only") {
     testing::server_fixture fx;
     const auto res = call(fx, http::verb::get, "/api/keys");
