@@ -12,6 +12,7 @@
 #include "engine/form_image.hpp"
 #include "engine/form_json.hpp"
 #include "engine/json_writer.hpp"
+#include "server/compress.hpp"
 
 namespace frontdesk::server {
 namespace {
@@ -38,7 +39,8 @@ result<catalog_entry> load_one(const fs::path& path) {
         return error{path.string() + ":" + first.where, first.message};
     }
     std::string image = encode_form_image(*loaded.loaded);
-    return catalog_entry{std::move(*loaded.loaded), std::move(image)};
+    std::string image_br = brotli_compress(image);
+    return catalog_entry{std::move(*loaded.loaded), std::move(image), std::move(image_br)};
 }
 
 std::vector<fs::path> json_files_in(const fs::path& dir, std::error_code& ec) {
@@ -114,6 +116,7 @@ result<form_catalog> form_catalog::load(const std::string& dir, const std::strin
             }
         }
     }
+    catalog.listing_br_ = brotli_compress(catalog.listing_json());
     return catalog;
 }
 

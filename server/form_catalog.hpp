@@ -19,7 +19,8 @@ namespace frontdesk::server {
 
 struct catalog_entry {
     form definition;
-    std::string image;  // encode_form_image(definition)
+    std::string image;     // encode_form_image(definition)
+    std::string image_br;  // the image in brotli ("" if it could not be compressed)
 };
 
 class form_catalog {
@@ -38,6 +39,8 @@ public:
     const catalog_entry* find_version(const std::string& form_id, const std::string& version) const;
     // [{"description","id","title","version"}], in id order: current versions only.
     std::string listing_json() const;
+    // listing_json() in brotli, made at load ("" if it could not be compressed).
+    const std::string& listing_br() const { return listing_br_; }
     std::size_t size() const { return current_.size(); }
     std::size_t version_count() const;
     // Every team any version of any form can route a report to.
@@ -46,6 +49,7 @@ public:
 private:
     std::map<std::string, std::string> current_;                          // form id -> current version
     std::map<std::string, std::map<std::string, catalog_entry>> versions_;  // form id -> version -> entry
+    std::string listing_br_;
 };
 
 }  // namespace frontdesk::server

@@ -105,9 +105,17 @@ response handle_request(app& a, const request& req, const client_info& client) {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
         return make(req, {200, "application/json", a.keys_json, {}}, "no-cache");
     }
+    // The forms' list and images are made at start, and compressed then too.
+    const auto accept_encoding = req[http::field::accept_encoding];
+    const bool brotli = accepts_encoding(std::string_view(accept_encoding.data(), accept_encoding.size()), "br");
     if (path == "/api/forms") {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
-        return make(req, {200, "application/json", a.submissions.forms.listing_json(), {}}, "no-cache");
+        const bool send_br = brotli && !a.submissions.forms.listing_br().empty();
+        auto res = make(req, {200, "application/json", send_br ? a.submissions.forms.listing_br() : a.submissions.forms.listing_json(), {}},
+                        "no-cache");
+        if (send_br) res.set(http::field::content_encoding, "br");
+        res.set(http::field::vary, "Accept-Encoding");
+        return res;
     }
     if (path.substr(0, forms_prefix.size()) == forms_prefix) {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
@@ -120,14 +128,17 @@ response handle_request(app& a, const request& req, const client_info& client) {
                 : a.submissions.forms.find_version(std::string(rest.substr(0, versions)),
                                                    std::string(rest.substr(versions + 10)));
         if (entry == nullptr) return make(req, problem(404, "unknown-form", "There is no such form."));
-        auto res = make(req, {200, "application/octet-stream", entry->image, {}}, "no-cache");
-        res.set(http::field::etag, "\"" + entry->definition.version + "\"");
+        const bool send_br = brotli && !entry->image_br.empty();
+        auto res = make(req, {200, "application/octet-stream", send_br ? entry->image_br : entry->image, {}}, "no-cache");
+        // Each coding is its own representation, with its own tag.
+        res.set(http::field::etag, "\"" + entry->definition.version + (send_br ? "-br" : "") + "\"");
+        if (send_br) res.set(http::field::content_encoding, "br");
+        res.set(http::field::vary, "Accept-Encoding");
         return res;
     }
     if (path.substr(0, 5) == "/api/") return make(req, problem(404, "not-found", "There is nothing at this address."));
 
     if (!is_get) return method_not_allowed(req, "GET, HEAD");
-    const auto accept_encoding = req[http::field::accept_encoding];
     auto file = read_static_file(a.settings.web_root, path, std::string_view(accept_encoding.data(), accept_encoding.size()));
     if (!file) return make(req, problem(404, "not-found", "There is nothing at this address."));
     auto res = make(req, {200, file->content_type, std::move(file->body), {}}, file->cache_control.c_str());

@@ -1,5 +1,6 @@
 #include "server/request_handler.hpp"
 
+#include <brotli/decode.h>
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -17,15 +18,54 @@ namespace http = boost::beast::http;
 namespace {
 
 server::response call(testing::server_fixture& fx, http::verb method, const std::string& target,
-                      const std::string& body = {}, const std::string& type = "application/json") {
+                      const std::string& body = {}, const std::string& type = "application/json",
+                      const std::string& accept_encoding = {}) {
     server::request req{method, target, 11};
     if (!body.empty()) req.set(http::field::content_type, type);
+    if (!accept_encoding.empty()) req.set(http::field::accept_encoding, accept_encoding);
     req.body() = body;
     req.prepare_payload();
     return server::handle_request(*fx.application, req);
 }
 
+// What a brotli body decodes to (fails the test if it does not decode).
+std::string unbrotli(const std::string& coded) {
+    std::string out(1 << 20, '\0');
+    std::size_t size = out.size();
+    REQUIRE(BrotliDecoderDecompress(coded.size(), reinterpret_cast<const std::uint8_t*>(coded.data()), &size,
+                                    reinterpret_cast<std::uint8_t*>(out.data())) == BROTLI_DECODER_RESULT_SUCCESS);
+    out.resize(size);
+    return out;
+}
+
 }  // namespace
+
+TEST_CASE("the list of forms and each form image go in brotli to browsers that take it, and plain to others") {
+    testing::server_fixture fx;
+    const auto plain_list = call(fx, http::verb::get, "/api/forms");
+    CHECK(plain_list[http::field::content_encoding] == "");
+    CHECK(plain_list[http::field::vary] == "Accept-Encoding");
+    const auto br_list = call(fx, http::verb::get, "/api/forms", {}, {}, "gzip, deflate, br");
+    CHECK(br_list[http::field::content_encoding] == "br");
+    CHECK(br_list[http::field::vary] == "Accept-Encoding");
+    CHECK(unbrotli(br_list.body()) == plain_list.body());
+    // q=0 refuses a coding.
+    CHECK(call(fx, http::verb::get, "/api/forms", {}, {}, "br;q=0, gzip")[http::field::content_encoding] == "");
+
+    for (const auto& listed : json::parse(plain_list.body())) {
+        const std::string target = "/api/forms/" + listed.at("id").get<std::string>();
+        const auto plain = call(fx, http::verb::get, target);
+        const auto br = call(fx, http::verb::get, target, {}, {}, "br");
+        CHECK(plain[http::field::content_encoding] == "");
+        CHECK(br[http::field::content_encoding] == "br");
+        CHECK(br[http::field::vary] == "Accept-Encoding");
+        CHECK(br.body().size() < plain.body().size());
+        CHECK(unbrotli(br.body()) == plain.body());
+        // Two codings are two representations: never the same tag.
+        CHECK(plain[http::field::etag] == "\"" + listed.at("version").get<std::string>() + "\"");
+        CHECK(br[http::field::etag] == "\"" + listed.at("version").get<std::string>() + "-br\"");
+    }
+}
 
 TEST_CASE("GET /api/forms lists the forms and each form's image decodes") {
     testing::server_fixture fx;
