@@ -12,6 +12,7 @@
 #include "engine/envelope.hpp"
 #include "server/keyring.hpp"
 #include "server/store.hpp"
+#include "server/team_box.hpp"
 
 namespace frontdesk::cli {
 namespace {
@@ -69,7 +70,7 @@ int inbox_command(const arguments& args) {
             std::cout << line.dump() << "\n";
             continue;
         }
-        auto opened = open_padded(row.sealed_report, pk, *secret, largest_report_bucket);
+        auto opened = server::open_team_box(row.sealed_report, *secret, largest_report_bucket);
         if (!opened) {
             line["error"] = opened.err().message;
             ++unreadable;
@@ -79,7 +80,7 @@ int inbox_command(const arguments& args) {
         }
         line["attachments"] = nlohmann::json::array();
         for (const auto& a : row.attachments) {
-            auto content = open_padded(a.sealed, pk, *secret, largest_attachment_bucket);
+            auto content = server::open_team_box(a.sealed, *secret, largest_attachment_bucket);
             if (!content) {
                 ++unreadable;
                 continue;

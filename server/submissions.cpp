@@ -10,6 +10,7 @@
 #include "engine/expr.hpp"
 #include "engine/receipt.hpp"
 #include "engine/report.hpp"
+#include "server/json_cursor.hpp"
 
 namespace frontdesk::server {
 namespace {
@@ -33,44 +34,90 @@ struct envelope_fields {
     std::vector<std::pair<std::string, bytes>> attachments;  // claimed hash, sealed box
 };
 
-std::optional<http_answer> read_attachments(const json& list, envelope_fields& out) {
-    const auto bad = [] { return problem(400, "malformed-envelope", "The envelope's attachments are malformed."); };
-    if (!list.is_array() || list.empty() || list.size() > most_attachments) return bad();
-    for (const auto& a : list) {
-        if (!a.is_object() || a.size() != 2) return bad();
-        const json* hash = string_member(a, "hash");
-        const json* sealed = string_member(a, "sealed");
-        if (hash == nullptr || sealed == nullptr || !is_lower_hex(hash->get<std::string>(), 64)) return bad();
-        auto decoded = from_base64(sealed->get<std::string>());
-        if (!decoded) return bad();
-        out.attachments.emplace_back(hash->get<std::string>(), std::move(*decoded));
-    }
-    return std::nullopt;
+// Reads `"attachments": [{"hash": HEX, "sealed": BASE64}, …]` as it stands;
+// false when the value has any other shape.
+bool read_attachments(json_cursor& in, envelope_fields& out) {
+    if (!in.consume('[')) return false;
+    std::string key, hash, sealed;
+    do {
+        if (!in.consume('{')) return false;
+        bool has_hash = false, has_sealed = false;
+        do {
+            if (!in.read_string(key) || !in.consume(':')) return false;
+            std::string& value = key == "hash" ? hash : sealed;
+            bool& seen = key == "hash" ? has_hash : has_sealed;
+            if ((key != "hash" && key != "sealed") || seen || !in.read_string(value)) return false;
+            seen = true;
+        } while (in.consume(','));
+        if (!in.consume('}') || !has_hash || !has_sealed || !is_lower_hex(hash, 64)) return false;
+        auto decoded = from_base64(sealed);
+        if (!decoded || out.attachments.size() == most_attachments) return false;
+        out.attachments.emplace_back(hash, std::move(*decoded));
+    } while (in.consume(','));
+    return in.consume(']');
 }
 
 // Envelope v1: {"attachments"?,"form","key_id","sealed","v"} and nothing else.
 std::optional<http_answer> read_envelope(const std::string& body, envelope_fields& out) {
-    const json j = json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return problem(400, "malformed-envelope", "The envelope is not a JSON object.");
-    const auto v = j.find("v");
-    if (v == j.end() || !v->is_number_integer()) return problem(400, "malformed-envelope", "The envelope has no version.");
-    if (v->get<std::int64_t>() != envelope_format_version) {
+    json_cursor in(body);
+    std::optional<std::int64_t> version;
+    std::optional<std::string> form, key_id, sealed;
+    bool misshapen = false;        // a member that should not be there, twice, or of the wrong type
+    bool bad_attachments = false;
+    bool has_attachments = false;
+    const auto not_an_object = [] { return problem(400, "malformed-envelope", "The envelope is not a JSON object."); };
+    if (!in.consume('{')) return not_an_object();
+    if (!in.consume('}')) {
+        std::string key;
+        do {
+            if (!in.read_string(key) || !in.consume(':')) return not_an_object();
+            const std::size_t value_at = in.position();
+            std::optional<std::string>* text = key == "form" ? &form : key == "key_id" ? &key_id
+                                             : key == "sealed" ? &sealed : nullptr;
+            bool taken = false;
+            if (text != nullptr && !text->has_value()) {
+                std::string value;
+                taken = in.read_string(value);
+                if (taken) *text = std::move(value);
+            } else if (key == "v" && !version) {
+                std::int64_t v = 0;
+                taken = in.read_integer(v);
+                if (taken) version = v;
+            } else if (key == "attachments" && !has_attachments) {
+                has_attachments = true;
+                taken = read_attachments(in, out);
+                bad_attachments = !taken;
+                if (bad_attachments) {  // its shape is reported below, after the version
+                    out.attachments.clear();
+                    in.rewind(value_at);
+                    if (!in.skip_value()) return not_an_object();
+                }
+                continue;
+            }
+            if (!taken) {
+                misshapen = true;
+                in.rewind(value_at);
+                if (!in.skip_value()) return not_an_object();
+            }
+        } while (in.consume(','));
+        if (!in.consume('}')) return not_an_object();
+    }
+    if (!in.at_end()) return not_an_object();
+    if (!version) return problem(400, "malformed-envelope", "The envelope has no version.");
+    if (*version != envelope_format_version) {
         return problem(400, "unsupported-version", "This envelope version is not supported.");
     }
-    const json* form = string_member(j, "form");
-    const json* key_id = string_member(j, "key_id");
-    const json* sealed = string_member(j, "sealed");
-    const auto attachments = j.find("attachments");
-    const std::size_t expected_members = attachments == j.end() ? 4 : 5;
-    if (form == nullptr || key_id == nullptr || sealed == nullptr || j.size() != expected_members) {
+    if (misshapen || !form || !key_id || !sealed) {
         return problem(400, "malformed-envelope", "The envelope must hold exactly form, key_id, sealed, v and any attachments.");
     }
-    auto decoded = from_base64(sealed->get<std::string>());
+    auto decoded = from_base64(*sealed);
     if (!decoded) return problem(400, "malformed-envelope", "The sealed report is not base64.");
-    out.form_id = form->get<std::string>();
-    out.key_id = key_id->get<std::string>();
+    if (bad_attachments || (has_attachments && out.attachments.empty())) {
+        return problem(400, "malformed-envelope", "The envelope's attachments are malformed.");
+    }
+    out.form_id = std::move(*form);
+    out.key_id = std::move(*key_id);
     out.sealed = std::move(*decoded);
-    if (attachments != j.end()) return read_attachments(*attachments, out);
     return std::nullopt;
 }
 
@@ -230,11 +277,11 @@ verification verify_submission(const submission_context& ctx, const std::string&
     const team_key* team = ctx.keys.team(replayed.route.team);
     if (team == nullptr) return done(problem(503, "team-key-missing", "The receiving team has no key yet. Try again later."));
     stored_submission row;
-    auto resealed = seal_padded(plaintext, team->public_key, largest_report_bucket);
+    auto resealed = ctx.team_boxes->seal(plaintext, team->public_key, largest_report_bucket);
     if (!resealed) return done(problem(500, "cannot-seal", "The report could not be sealed for its team."));
     row.sealed_report = std::move(*resealed);
     for (const auto& content : attachments) {
-        auto sealed = seal_padded(content, team->public_key, largest_attachment_bucket);
+        auto sealed = ctx.team_boxes->seal(content, team->public_key, largest_attachment_bucket);
         if (!sealed) return done(problem(500, "cannot-seal", "An attachment could not be sealed for its team."));
         row.attachments.push_back({hash_hex(content), std::move(*sealed)});
     }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <variant>
 #include <string>
 
@@ -12,6 +13,7 @@
 #include "server/keyring.hpp"
 #include "server/problem.hpp"
 #include "server/store.hpp"
+#include "server/team_box.hpp"
 
 namespace frontdesk::server {
 
@@ -24,6 +26,9 @@ struct submission_context {
     // call after each new report is committed (to wake the delivery worker).
     std::function<std::vector<std::string>(const std::string& team)> sinks_for = {};
     std::function<void()> on_stored = {};
+    // Seals what is stored to the receiving team (server/team_box.hpp);
+    // shared by every worker thread, and safe for that.
+    std::shared_ptr<team_sealer> team_boxes = std::make_shared<team_sealer>();
 };
 
 // Everything but storing, with no I/O, safe on any thread: open, check,

@@ -33,7 +33,7 @@ std::string parse_shape(const char* source) {
 }
 }  // namespace
 
-TEST_CASE("precedence: not, and, or; comparison over arithmetic; left associative") {
+TEST_CASE("precedence: not, and, or, comparison over arithmetic, left associative") {
     CHECK(parse_shape("a or b and not c") == "('or' a ('and' b ('not' c)))");
     CHECK(parse_shape("1 + 2 * 3 = 7") == "('=' ('+' 1 ('*' 2 3)) 7)");
     CHECK(parse_shape("8 - 4 - 2") == "('-' ('-' 8 4) 2)");

@@ -38,7 +38,7 @@ TEST_CASE("each path's answers walk that very path") {
     CHECK(found.unused_team_rules.empty());
 }
 
-TEST_CASE("pages, routes and rules on no path are reported; a loop is a cycle path") {
+TEST_CASE("pages, routes and rules on no path are reported, a loop is a cycle path") {
     const form f = testing::load_form(R"json({
       "id": "loop", "title": "Loop",
       "pages": [

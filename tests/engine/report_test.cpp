@@ -36,7 +36,7 @@ TEST_CASE("replaying answers the form rejects stops at the page with the error")
     CHECK(replay(f, {}).result == replay_result::invalid);
 }
 
-TEST_CASE("team rules route the report; only answers on the path count") {
+TEST_CASE("team rules route the report, only answers on the path count") {
     const form f = testing::load_form(testing::routing_form_json);
     const auto hate = replay(f, {{"kind", "hate"}, {"hate_note", "words"}});
     CHECK(hate.route.team == "hate-crime-unit");

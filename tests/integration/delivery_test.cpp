@@ -13,6 +13,7 @@
 #include "server/http_client.hpp"
 #include "server/keyring.hpp"
 #include "server/submission_client.hpp"
+#include "server/team_box.hpp"
 #include "tests/support/forms.hpp"
 #include "tests/support/server_fixture.hpp"
 #include "tests/support/server_process.hpp"
@@ -89,7 +90,7 @@ TEST_CASE("a spool sink gets one whole file per report, sealed to the team") {
         CHECK(payload.at("team") == "borough-property-crime");
         const auto sealed = from_base64(payload.at("sealed_report").get<std::string>());
         REQUIRE(sealed);
-        auto opened = open_padded(*sealed, pk, sk, largest_report_bucket);
+        auto opened = server::open_team_box(*sealed, sk, largest_report_bucket);
         REQUIRE(opened);
         CHECK(json::parse(*opened).at("answers").at("make") == "Raleigh");
     }

@@ -50,7 +50,7 @@ TEST_CASE("the bike theft form maps to its pages, check your answers, and labell
     CHECK(m.edges.size() == 5);
 }
 
-TEST_CASE("levels follow the distance from the start; check your answers comes last") {
+TEST_CASE("levels follow the distance from the start, check your answers comes last") {
     const auto m = build_flow_map(testing::read_source_file("forms/bike-theft.json"), {});
     CHECK(node(m, "danger").level == 0);
     CHECK(node(m, "call-999").level == 1);

@@ -64,7 +64,7 @@ TEST_CASE("each team rule gives its own path, and the path's answers replay it")
     CHECK_FALSE(first_path_through(r, "nowhere"));
 }
 
-TEST_CASE("pages, routes and rules that no path uses are listed; a loop is a cycle") {
+TEST_CASE("pages, routes and rules that no path uses are listed, a loop is a cycle") {
     const auto f = testing::load_form(unused_form_json);
     const auto r = enumerate_paths(f);
     bool cycle = false;

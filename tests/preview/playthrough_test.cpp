@@ -18,7 +18,7 @@ void answer_and_continue(playthrough& p, const std::map<std::string, std::string
 
 }  // namespace
 
-TEST_CASE("steps move the journey on and are recorded; refused steps are not") {
+TEST_CASE("steps move the journey on and are recorded, refused steps are not") {
     auto p = start_playthrough(bike());
     CHECK(p.journey->current_page()->id == "danger");
     CHECK_FALSE(take_step(p, {step_kind::back, "", ""}));
@@ -62,7 +62,7 @@ TEST_CASE("the same steps replay on a new version of the form, skipping those th
     CHECK(again.play.definition == renamed);
 }
 
-TEST_CASE("walk_to gets to a page with answers; back_to goes back along the journey") {
+TEST_CASE("walk_to gets to a page with answers, back_to goes back along the journey") {
     auto p = start_playthrough(bike());
     CHECK(walk_to(p, testing::complete_bike_answers(), "contact"));
     CHECK(p.journey->current_page()->id == "contact");
@@ -137,7 +137,7 @@ TEST_CASE("the live route says where Continue goes and which rule routes the rep
     CHECK(live_route_of(*p.journey).next_page.empty());  // on check your answers
 }
 
-TEST_CASE("typed answers show as check your answers shows them; calculated values are worked out") {
+TEST_CASE("typed answers show as check your answers shows them, calculated values are worked out") {
     const auto f = std::make_shared<const form>(testing::everything_form());
     auto p = start_playthrough(f, testing::golden_today);
     REQUIRE(walk_to(p, testing::complete_everything_answers(), ""));

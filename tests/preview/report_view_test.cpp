@@ -24,7 +24,7 @@ TEST_CASE("on check your answers the report is ready, formatted, with its padded
     CHECK(r.json.find("\"team\": \"borough-property-crime\"") != std::string::npos);
 }
 
-TEST_CASE("mid-journey the report is a draft; on an exit page there is none") {
+TEST_CASE("mid-journey the report is a draft, on an exit page there is none") {
     auto p = start_playthrough(std::make_shared<const form>(testing::bike_theft_form()));
     const auto draft = preview_report(*p.journey, "en");
     CHECK(draft.status == report_status::draft);

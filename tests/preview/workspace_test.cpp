@@ -24,7 +24,7 @@ TEST_CASE("a workspace opens a folder of forms, good and broken, and plays the f
     CHECK(journey_position(w) == "no journey");
 }
 
-TEST_CASE("editing the file keeps the journey; breaking it keeps playing the last good version") {
+TEST_CASE("editing the file keeps the journey, breaking it keeps playing the last good version") {
     testing::scratch_folder dir;
     dir.write("bike.json", testing::read_source_file("forms/bike-theft.json"));
     auto w = open_workspace({(dir.path() / "bike.json").string()}, testing::golden_today);
@@ -76,7 +76,7 @@ TEST_CASE("a script plays through the bike theft form to check your answers") {
     CHECK(refused.refused.size() == 2);
 }
 
-TEST_CASE("a file new in a watched folder joins the list; start again goes back to the first page") {
+TEST_CASE("a file new in a watched folder joins the list, start again goes back to the first page") {
     testing::scratch_folder dir;
     auto w = open_workspace({dir.path().string()}, testing::golden_today);
     CHECK(w.files.empty());

@@ -83,7 +83,7 @@ TEST_CASE("a receipt key rotates at once") {
     CHECK(server::keyring::load(dir.str())->current_receipt().key_id != old_id);
 }
 
-TEST_CASE("a team's secret half goes to its own file; only the public half stays") {
+TEST_CASE("a team's secret half goes to its own file, only the public half stays") {
     testing::temp_dir dir;
     bool created = false;
     REQUIRE(server::init_keys(dir.str() + "/keys", created));

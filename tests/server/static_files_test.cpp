@@ -81,7 +81,7 @@ TEST_CASE("Accept-Encoding is read with its q-values") {
     CHECK(!server::accepts_encoding("brotli", "br"));
 }
 
-TEST_CASE("content-hashed names are cached for a year; the rest is revalidated") {
+TEST_CASE("content-hashed names are cached for a year, the rest is revalidated") {
     constexpr const char* forever = "public, max-age=31536000, immutable";
     CHECK(server::cache_control_of("/app.0123456789ab.js") == forever);
     CHECK(server::cache_control_of("/frontdesk-engine.0123456789abcdef.wasm") == forever);

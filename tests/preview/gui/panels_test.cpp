@@ -104,7 +104,7 @@ TEST_CASE("a page is answered and continued with the arrow keys, space, typing a
     CHECK(journey_position(w) == "on page 'where'");
 }
 
-TEST_CASE("the flow map's pages are reached with the arrow keys; space goes to the page") {
+TEST_CASE("the flow map's pages are reached with the arrow keys, space goes to the page") {
     auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/forms/bike-theft.json"}, testing::golden_today);
     headless_ui ui(w);
     ui.focus("Flow map");
