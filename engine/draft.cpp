@@ -67,7 +67,13 @@ result<draft_restored> restore_draft(session& s, std::string_view draft) {
     draft_restored out;
     out.same_version = version == f.version;
     for (const auto& [id, value] : answers) {
-        if (f.find_question(id) == nullptr) out.dropped.push_back(id);
+        if (f.find_question(id) != nullptr) continue;
+        // A repeat entry's answer is kept while its repeat still asks the question.
+        const auto parts = parse_entry_key(id);
+        const auto group = parts ? f.group_index(parts->group) : std::nullopt;
+        const auto page = parts ? f.page_of_question(parts->question) : std::nullopt;
+        if (group && page && *page == f.repeat_pages[*group]) continue;
+        out.dropped.push_back(id);
     }
     s.resume(answers, completed, position, returning);
     return out;

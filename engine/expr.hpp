@@ -84,12 +84,18 @@ enum class opcode : std::uint8_t {
     add, subtract, multiply, divide,
     make_list,    // pop arg values, push a list of them
     call,         // arg = function id | argument count << 8
+    // arg = repeat group | body length << 16: runs the next `body length`
+    // instructions once per entry of the group, each seeing that entry's
+    // answers, and pushes the list of their values.
+    each,
 };
+inline constexpr auto last_opcode = opcode::each;
 
 enum class function_id : std::uint8_t {
     count, contains, any, all, today, age_on, days_between, lower, upper, length, coalesce,
-    if_, answered, date, year, month, district, lookup, min, max, trim, starts_with,
+    if_, answered, date, year, month, district, lookup, min, max, trim, starts_with, sum,
 };
+inline constexpr auto last_function = function_id::sum;
 
 struct instruction {
     opcode op = opcode::constant;

@@ -16,7 +16,8 @@ struct function_info {
 
 constexpr function_info functions[] = {
     {"count", function_id::count, 1, 1},       {"contains", function_id::contains, 2, 2},
-    {"any", function_id::any, 1, 1},           {"all", function_id::all, 1, 1},
+    {"any", function_id::any, 1, 2},           {"all", function_id::all, 1, 2},
+    {"sum", function_id::sum, 1, 2},
     {"today", function_id::today, 0, 0},       {"age_on", function_id::age_on, 2, 2},
     {"days_between", function_id::days_between, 2, 2},
     {"lower", function_id::lower, 1, 1},       {"upper", function_id::upper, 1, 1},
@@ -124,9 +125,15 @@ private:
     }
 
     value_type name(const expr_node& n) {
-        std::optional<expr_symbol> s = env_.find_name ? env_.find_name(n.name) : std::nullopt;
+        std::optional<expr_symbol> s;
+        if (body_group_ && env_.find_entry_name) s = env_.find_entry_name(n.name, *body_group_);
+        if (!s && env_.find_name) s = env_.find_name(n.name);
         if (!s) {
             if (find_function(n.name)) return fail(n, "'" + n.name + "' is a function: write " + n.name + "(…)");
+            if (env_.find_group && env_.find_group(n.name)) {
+                return fail(n, "'" + n.name + "' is a repeat: use count(" + n.name + "), any(" + n.name + ", …), all(" +
+                                   n.name + ", …) or sum(" + n.name + ", …)");
+            }
             return fail(n, "there is no question or calculated value '" + n.name + "'");
         }
         if (std::find(names_.begin(), names_.end(), n.name) == names_.end()) names_.push_back(n.name);
@@ -252,6 +259,14 @@ private:
                                                        : std::to_string(fn->fewest) + " to " + std::to_string(fn->most)) +
                                (fn->most == 1 ? " value" : " values") + ", not " + std::to_string(argc));
         }
+        const bool over_entries = fn->id == function_id::count || fn->id == function_id::any ||
+                                  fn->id == function_id::all || fn->id == function_id::sum;
+        if (over_entries && argc >= 1 && env_.find_group) {
+            const expr_node& first = ast_.at(n.kids[0]);
+            if (first.kind == node_kind::name) {
+                if (auto group = env_.find_group(first.name)) return group_call(n, *fn, first.name, *group);
+            }
+        }
         if (fn->id == function_id::lookup) {
             const expr_node& table = ast_.at(n.kids[0]);
             if (table.kind != node_kind::literal || table.literal.kind != value_kind::text) {
@@ -268,6 +283,34 @@ private:
         if (failed_) return value_type::any;
         emit(opcode::call, static_cast<std::uint32_t>(fn->id) | static_cast<std::uint32_t>(argc << 8));
         return result_type;
+    }
+
+    // count(group), any(group, condition), all(group, condition), sum(group, value):
+    // the second value is worked out once per entry, as `each` compiles it.
+    value_type group_call(const expr_node& n, const function_info& fn, const std::string& group_id, std::uint32_t group) {
+        const bool counting = fn.id == function_id::count;
+        const std::string usage = counting ? "count(" + group_id + ")"
+                                  : fn.id == function_id::sum ? "sum(" + group_id + ", a number or amount of each entry)"
+                                                              : n.name + "(" + group_id + ", a condition on each entry)";
+        if (n.kids.size() != (counting ? 1u : 2u)) return fail(n, "write " + usage);
+        if (body_group_) return fail(n, "count, any, all and sum over a repeat cannot be used inside another one");
+        if (group > 0xFFFF) return fail(n, "too many repeats");
+        if (std::find(names_.begin(), names_.end(), group_id) == names_.end()) names_.push_back(group_id);
+        const std::size_t at = code_.code.size();
+        emit(opcode::each);
+        body_group_ = group;
+        value_type t = value_type::boolean;
+        if (counting) emit_constant(value::boolean(true));
+        else t = node(n.kids[1]);
+        body_group_.reset();
+        if (failed_) return value_type::any;
+        const value_type want = fn.id == function_id::sum ? value_type::number : value_type::boolean;
+        if (!same(t, want)) return fail(ast_.at(n.kids[1]), "'" + n.name + "' needs " + quoted_type(want) + " for each entry here, not " + quoted_type(t));
+        const std::size_t length = code_.code.size() - at - 1;
+        if (length > 0xFFFF) return fail(n, "this expression is too long");
+        code_.code[at].arg = group | static_cast<std::uint32_t>(length << 16);
+        emit(opcode::call, static_cast<std::uint32_t>(fn.id) | (1u << 8));
+        return counting || fn.id == function_id::sum ? value_type::number : value_type::boolean;
     }
 
     value_type call_type(const expr_node& n, const function_info& fn, const std::vector<value_type>& t) {
@@ -287,7 +330,18 @@ private:
                 }
                 return value_type::boolean;
             case function_id::any:
-            case function_id::all: need(0, value_type::boolean_list); return value_type::boolean;
+            case function_id::all:
+            case function_id::sum:
+                if (t.size() == 2) {
+                    fail(ast_.at(n.kids[0]), "'" + n.name + "' with two values needs a repeat first, like " + n.name + "(suspects, …)");
+                    return value_type::any;
+                }
+                if (fn.id == function_id::sum) {
+                    need(0, value_type::number_list);
+                    return value_type::number;
+                }
+                need(0, value_type::boolean_list);
+                return value_type::boolean;
             case function_id::today: return value_type::date;
             case function_id::age_on:
             case function_id::days_between: need(0, value_type::date); need(1, value_type::date); return value_type::number;
@@ -344,6 +398,7 @@ private:
     const expr_environment& env_;
     program code_;
     std::vector<std::string> names_;
+    std::optional<std::uint32_t> body_group_;  // inside count/any/all/sum over this group
     error error_;
     bool failed_ = false;
 };

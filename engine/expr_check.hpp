@@ -25,6 +25,11 @@ struct expr_symbol {
 struct expr_environment {
     std::function<std::optional<expr_symbol>(std::string_view name)> find_name;
     std::function<bool(std::string_view table)> has_table;
+    // Repeat groups: a group's number by its id; and a name read inside
+    // count/any/all/sum over a group, where that group's questions are read
+    // for one entry (tried before find_name).
+    std::function<std::optional<std::uint32_t>(std::string_view group)> find_group;
+    std::function<std::optional<expr_symbol>(std::string_view name, std::uint32_t group)> find_entry_name;
 };
 
 struct compiled_expression {

@@ -151,6 +151,14 @@ value call(function_id fn, value* args, std::size_t argc, const eval_context& ct
         case function_id::lookup:
             if (any_unanswered(a, args[1])) return {};
             return ctx.lookup(a.s, args[1].s);
+        case function_id::sum: {
+            // Entries with no answer add nothing: "the value of what was stolen" over items whose value is not known.
+            wide total = 0;
+            for (const auto& item : a.items) {
+                if (item.answered()) total += item.n;
+            }
+            return number_or_fail(total, f);
+        }
         case function_id::min:
         case function_id::max: {
             value best;
@@ -223,13 +231,18 @@ value binary(opcode op, value& a, value& b, failure& f) {
 
 bool is_constant_program(const program& p) {
     for (const auto& i : p.code) {
-        if (i.op == opcode::answer || i.op == opcode::calculation) return false;
+        if (i.op == opcode::answer || i.op == opcode::calculation || i.op == opcode::each) return false;
         if (i.op == opcode::call && static_cast<function_id>(i.arg & 0xFF) == function_id::today) return false;
     }
     return true;
 }
 
-value evaluate(const program& p, const eval_context& ctx, std::string* problem) {
+namespace {
+
+// The checker never nests `each`; a damaged image might, so the depth is bounded.
+constexpr int deepest_each = 4;
+
+value run(const program& p, std::size_t begin, std::size_t end, const eval_context& ctx, std::string* problem, int depth) {
     std::vector<value> stack;
     stack.reserve(8);
     failure f;
@@ -243,7 +256,8 @@ value evaluate(const program& p, const eval_context& ctx, std::string* problem) 
         if (step.message && problem && problem->empty()) *problem = step.message;
         step.message = nullptr;
     };
-    for (const auto& i : p.code) {
+    for (std::size_t pc = begin; pc < end; ++pc) {
+        const instruction& i = p.code[pc];
         switch (i.op) {
             case opcode::constant:
                 if (i.arg >= p.constants.size()) return fail("a damaged program");
@@ -267,10 +281,25 @@ value evaluate(const program& p, const eval_context& ctx, std::string* problem) 
                 stack.push_back(value::list(std::move(items)));
                 break;
             }
+            case opcode::each: {
+                const std::uint32_t group = i.arg & 0xFFFF;
+                const std::size_t length = i.arg >> 16;
+                if (length == 0 || length > end - pc - 1 || depth >= deepest_each) return fail("a damaged program");
+                std::vector<value> items;
+                const std::uint32_t entries = ctx.entries(group);
+                for (std::uint32_t entry = 1; entry <= entries; ++entry) {
+                    const std::uint32_t before = ctx.focus(group, entry);
+                    items.push_back(run(p, pc + 1, pc + 1 + length, ctx, problem, depth + 1));
+                    ctx.focus(group, before);
+                }
+                stack.push_back(value::list(std::move(items)));
+                pc += length;
+                break;
+            }
             case opcode::call: {
                 const auto fn = static_cast<function_id>(i.arg & 0xFF);
                 const std::size_t argc = i.arg >> 8;
-                if (argc > stack.size() || fn > function_id::starts_with) return fail("a damaged program");
+                if (argc > stack.size() || fn > last_function) return fail("a damaged program");
                 // Room for three arguments even when fewer were passed: today() reads none.
                 const std::size_t base = stack.size() - argc;
                 stack.resize(std::max(stack.size(), base + 3));
@@ -293,6 +322,12 @@ value evaluate(const program& p, const eval_context& ctx, std::string* problem) 
     }
     if (stack.size() != 1) return fail("a damaged program");
     return std::move(stack.back());
+}
+
+}  // namespace
+
+value evaluate(const program& p, const eval_context& ctx, std::string* problem) {
+    return run(p, 0, p.code.size(), ctx, problem, 0);
 }
 
 }  // namespace frontdesk

@@ -20,6 +20,11 @@ public:
     virtual std::int64_t today() const = 0;  // days since 1970-01-01
     // The entry for `key` in the named lookup table, or unanswered.
     virtual value lookup(std::string_view table, std::string_view key) const = 0;
+    // Repeat groups: how many entries a group has now, and which entry its
+    // questions' answers are read from. focus() returns the entry it replaces
+    // (0: none), so `each` can put it back.
+    virtual std::uint32_t entries(std::uint32_t /*group*/) const { return 0; }
+    virtual std::uint32_t focus(std::uint32_t /*group*/, std::uint32_t /*entry*/) const { return 0; }
 };
 
 // A context with no answers: for constants and tests.

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/expr.hpp"
@@ -86,6 +87,20 @@ struct page_route {
 // The page after the last one on a journey: check your answers, then send.
 inline constexpr const char* check_answers_page = "check-answers";
 
+// A repeat ("add another"): the page's questions are asked once per entry,
+// then a summary lists the entries (docs/forms-language.md, "Repeat groups").
+inline constexpr std::uint32_t largest_repeat = 50;
+struct repeat_spec {
+    std::string id;            // the group's name in expressions and in the report
+    std::uint32_t min = 0;     // entries needed
+    std::uint32_t max = 20;    // entries allowed
+    std::string item;          // the noun for one entry: "person"
+    std::string summary_title;
+    std::string add_another;   // the yes/no question on the summary
+    expression entry_label;    // one entry's one-line summary; empty: "Person 2"
+    std::uint32_t group = 0;   // its place in form::repeat_pages, set by form::index_questions
+};
+
 struct page {
     std::string id;
     page_kind kind = page_kind::questions;
@@ -94,7 +109,17 @@ struct page {
     std::vector<question> questions;
     std::vector<page_route> routes;  // tried in order; the first that holds wins
     std::string next;                // default next page id, or check_answers_page
+    std::optional<repeat_spec> repeat;
 };
+
+// An answer of a repeat entry is kept under "GROUP.N.QUESTION" (N from 1).
+std::string entry_key(std::string_view group, std::uint32_t entry, std::string_view question);
+struct entry_key_parts {
+    std::string group;
+    std::uint32_t entry = 0;
+    std::string question;
+};
+std::optional<entry_key_parts> parse_entry_key(std::string_view key);
 
 struct team_route {
     std::string team;
@@ -143,6 +168,11 @@ struct form {
     void index_questions();
     std::map<std::string, std::uint32_t, std::less<>> page_lookup;  // page id -> index (the first, if repeated)
     std::map<std::string, std::uint32_t, std::less<>> slot_lookup;  // question id -> slot (the first, if repeated)
+    std::vector<std::uint32_t> repeat_pages;  // repeat group -> its page
+    // The repeat group a page or question slot belongs to, if any.
+    const repeat_spec* repeat_of_page(std::size_t page) const;
+    const repeat_spec* repeat_of_slot(std::uint32_t slot) const;
+    std::optional<std::uint32_t> group_index(std::string_view group_id) const;
 
     std::optional<std::size_t> page_index(const std::string& page_id) const;
     // The page holding a question, and the question itself; nullopt when unknown.

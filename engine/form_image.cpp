@@ -8,7 +8,7 @@ namespace frontdesk {
 namespace {
 
 constexpr std::string_view magic = "FDFI";
-constexpr unsigned char image_version = 2;
+constexpr unsigned char image_version = 3;
 constexpr std::int64_t date_limit = 3000000;  // days either side of 1970: beyond year 9999
 
 // Values nest at most one deep (a list of single values).
@@ -76,7 +76,7 @@ expression read_expression(binary_reader& r) {
     const auto n = r.count();
     for (std::size_t i = 0; i < n && !r.failed(); ++i) {
         instruction in;
-        in.op = static_cast<opcode>(r.bounded(static_cast<std::uint64_t>(opcode::call)));
+        in.op = static_cast<opcode>(r.bounded(static_cast<std::uint64_t>(last_opcode)));
         in.arg = static_cast<std::uint32_t>(r.bounded(0xFFFFFFFFu));
         e.code.code.push_back(in);
     }
@@ -181,6 +181,16 @@ void write_page(binary_writer& w, const page& p) {
         w.text(route.go_to);
     }
     w.text(p.next);
+    w.number(p.repeat ? 1 : 0);
+    if (p.repeat) {
+        w.text(p.repeat->id);
+        w.number(p.repeat->min);
+        w.number(p.repeat->max);
+        w.text(p.repeat->item);
+        w.text(p.repeat->summary_title);
+        w.text(p.repeat->add_another);
+        write_expression(w, p.repeat->entry_label);
+    }
 }
 
 page read_page(binary_reader& r) {
@@ -200,6 +210,18 @@ page read_page(binary_reader& r) {
         p.routes.push_back(std::move(route));
     }
     p.next = r.text();
+    if (r.bounded(1) == 1) {
+        repeat_spec spec;
+        spec.id = r.text();
+        spec.min = static_cast<std::uint32_t>(r.bounded(largest_repeat));
+        spec.max = static_cast<std::uint32_t>(r.bounded(largest_repeat));
+        if (spec.max < 1 || spec.min > spec.max) r.reject();
+        spec.item = r.text();
+        spec.summary_title = r.text();
+        spec.add_another = r.text();
+        spec.entry_label = read_expression(r);
+        p.repeat = std::move(spec);
+    }
     return p;
 }
 
@@ -208,6 +230,7 @@ bool program_refs_hold(const expression& e, const form& f, std::size_t calculati
         if (i.op == opcode::answer && i.arg >= f.slots.size()) return false;
         if (i.op == opcode::calculation && i.arg >= calculations) return false;
         if (i.op == opcode::constant && i.arg >= e.code.constants.size()) return false;
+        if (i.op == opcode::each && (i.arg & 0xFFFF) >= f.repeat_pages.size()) return false;
     }
     return true;
 }
@@ -223,6 +246,7 @@ bool references_hold(const form& f) {
     const std::size_t calcs = f.calculations.size();
     for (const auto& p : f.pages) {
         if (!target_ok(p.next, p.kind)) return false;
+        if (p.repeat && (p.kind == page_kind::exit || !program_refs_hold(p.repeat->entry_label, f, calcs))) return false;
         for (const auto& route : p.routes) {
             if (route.go_to.empty() || !target_ok(route.go_to, page_kind::questions)) return false;
             if (!program_refs_hold(route.when, f, calcs)) return false;

@@ -277,6 +277,27 @@ question read_question(const json& j, const std::string& pointer, std::vector<er
     return q;
 }
 
+// A repeat page's "repeat": its questions are asked once per entry.
+repeat_spec read_repeat(const json& j, const std::string& pointer, const page& p, std::vector<error>& errors) {
+    object_reader r(j, pointer, errors);
+    repeat_spec spec;
+    spec.id = r.identifier("id", false);
+    if (r.find("min")) spec.min = static_cast<std::uint32_t>(r.number("min", 0, largest_repeat));
+    if (r.find("max")) spec.max = static_cast<std::uint32_t>(r.number("max", 1, largest_repeat));
+    if (spec.min > spec.max) r.fail("min", "must not be more than max (" + std::to_string(spec.max) + ")");
+    spec.item = r.text("item", true);
+    spec.summary_title = r.text("summary_title", true);
+    spec.add_another = r.text("add_another", true);
+    spec.entry_label.source = expression_source(r, "entry_label", false);
+    r.reject_unknown_keys();
+    if (p.kind == page_kind::exit) {
+        r.fail("", "an exit page cannot be a repeat: it asks no questions");
+    } else if (std::none_of(p.questions.begin(), p.questions.end(), [](const question& q) { return q.asks(); })) {
+        r.fail("", "a repeat page must ask at least one question");
+    }
+    return spec;
+}
+
 page read_page(const json& j, const std::string& pointer, std::vector<error>& errors) {
     object_reader r(j, pointer, errors);
     page p;
@@ -313,6 +334,7 @@ page read_page(const json& j, const std::string& pointer, std::vector<error>& er
     if (p.kind == page_kind::exit && (!p.next.empty() || !p.routes.empty())) {
         r.fail("next", "an exit page ends the journey: it has no next page or routes");
     }
+    if (const json* repeat = r.find("repeat")) p.repeat = read_repeat(*repeat, r.at("repeat"), p, errors);
     r.reject_unknown_keys();
     return p;
 }
@@ -415,10 +437,17 @@ void check_references(const form& f, std::vector<error>& errors) {
             }
         }
     }
+    for (std::size_t i = 0; i < f.pages.size(); ++i) {
+        const auto& repeat = f.pages[i].repeat;
+        if (repeat && !repeat->id.empty() && !names.insert(repeat->id).second) {
+            errors.push_back({"/pages/" + std::to_string(i) + "/repeat/id",
+                              "'" + repeat->id + "' is the id of a question or another repeat"});
+        }
+    }
     for (std::size_t i = 0; i < f.calculations.size(); ++i) {
         if (!names.insert(f.calculations[i].id).second) {
             errors.push_back({"/calculations/" + std::to_string(i) + "/id",
-                              "'" + f.calculations[i].id + "' is the id of a question or another calculated value"});
+                              "'" + f.calculations[i].id + "' is the id of a question, a repeat or another calculated value"});
         }
     }
     auto check_target = [&](const std::string& target, const std::string& at) {
@@ -484,6 +513,9 @@ public:
         for (std::size_t i = 0; i < f_.pages.size(); ++i) {
             auto& p = f_.pages[i];
             const std::string at = "/pages/" + std::to_string(i);
+            // A repeat page's questions and entry label read the entry's own
+            // answers; its routes are tried after the last entry, outside it.
+            home_ = p.repeat ? std::optional<std::uint32_t>(p.repeat->group) : std::nullopt;
             for (std::size_t k = 0; k < p.questions.size(); ++k) {
                 auto& q = p.questions[k];
                 const std::string qat = at + "/questions/" + std::to_string(k);
@@ -495,6 +527,11 @@ public:
                             f_.slots.size(), f_.calculations.size());
                 }
             }
+            if (p.repeat) {
+                compile(p.repeat->entry_label, at + "/repeat/entry_label", value_type::text, f_.slots.size(),
+                        f_.calculations.size());
+            }
+            home_.reset();
             for (std::size_t k = 0; k < p.routes.size(); ++k) {
                 compile(p.routes[k].when, at + "/routes/" + std::to_string(k) + "/if", value_type::boolean, f_.slots.size(),
                         f_.calculations.size());
@@ -524,6 +561,12 @@ private:
                 if (*slot >= questions_before && scope_problem.empty()) {
                     scope_problem = "'" + id + "' is asked after this question: show_if may only use answers given before it";
                 }
+                const repeat_spec* repeat = f_.repeat_of_slot(*slot);
+                if (repeat && repeat->group != home_ && scope_problem.empty()) {
+                    scope_problem = "'" + id + "' is asked once for each entry of the repeat '" + repeat->id +
+                                    "': outside its page, use it in any(" + repeat->id + ", …), all(" + repeat->id +
+                                    ", …) or sum(" + repeat->id + ", …)";
+                }
                 return expr_symbol{opcode::answer, *slot, answer_type(q)};
             }
             for (std::size_t i = 0; i < f_.calculations.size(); ++i) {
@@ -537,6 +580,15 @@ private:
             return std::nullopt;
         };
         env.has_table = [&](std::string_view name) { return f_.find_table(name) != nullptr; };
+        env.find_group = [&](std::string_view name) { return f_.group_index(name); };
+        env.find_entry_name = [&](std::string_view name, std::uint32_t group) -> std::optional<expr_symbol> {
+            const auto slot = f_.slot_of(std::string(name));
+            if (!slot) return std::nullopt;
+            const repeat_spec* repeat = f_.repeat_of_slot(*slot);
+            const question& q = f_.at(f_.slots[*slot]);
+            if (repeat == nullptr || repeat->group != group || !q.asks()) return std::nullopt;
+            return expr_symbol{opcode::answer, *slot, answer_type(q)};
+        };
         auto ast = parse_expression(e.source);
         if (!ast) {
             errors_.push_back({at, ast.err().where + ": " + ast.err().message});
@@ -552,7 +604,8 @@ private:
             return;
         }
         if (expected != value_type::any && compiled->type != expected && compiled->type != value_type::any) {
-            errors_.push_back({at, "must be a yes/no condition, not " + std::string(type_name(compiled->type))});
+            errors_.push_back({at, (expected == value_type::boolean ? "must be a yes/no condition, not " : "must be a text, not ") +
+                                       std::string(type_name(compiled->type))});
             return;
         }
         std::string never;
@@ -567,6 +620,7 @@ private:
 
     form& f_;
     std::vector<error>& errors_;
+    std::optional<std::uint32_t> home_;  // the repeat whose page is being compiled
 };
 
 // The deepest nesting of arrays and objects, outside strings: checked before

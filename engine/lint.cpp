@@ -21,6 +21,7 @@ template <typename F>
 void each_expression(const form& f, F&& visit) {
     for (const auto& p : f.pages) {
         for (const auto& r : p.routes) visit(r.when);
+        if (p.repeat) visit(p.repeat->entry_label);
         for (const auto& q : p.questions) {
             visit(q.show_if);
             for (const auto& c : q.checks) visit(c.must);

@@ -55,6 +55,7 @@ template <typename F>
 void each_expression(const form& f, F&& visit) {
     for (const auto& p : f.pages) {
         for (const auto& r : p.routes) visit(r.when);
+        if (p.repeat) visit(p.repeat->entry_label);
         for (const auto& q : p.questions) {
             visit(q.show_if);
             for (const auto& c : q.checks) visit(c.must);
@@ -148,29 +149,59 @@ struct search {
         switch (s.state()) {
             case session_state::check: record(s, path_outcome::submitted); return;
             case session_state::exit: record(s, path_outcome::exit); return;
+            case session_state::summary: {
+                // Back on a repeat's summary (a journey that came round to it): no more entries.
+                session branch = s;
+                (void)branch.set_answer(s.current_page()->repeat->id, "no");
+                branch.next();
+                ++steps;
+                if (branch.errors().empty()) walk(branch);
+                return;
+            }
             case session_state::question: break;
         }
         const page& here = *s.current_page();
         std::set<std::string> next_seen;  // one walk per next page and answers that matter
+        // A repeat is one step, played twice: with as few entries as it
+        // allows (at least one) and with as many, each with the same answers.
+        std::vector<std::uint32_t> entry_counts{1};
+        if (here.repeat) {
+            entry_counts = {std::max<std::uint32_t>(here.repeat->min, 1)};
+            if (here.repeat->max != entry_counts.front()) entry_counts.push_back(here.repeat->max);
+        }
         for (const auto& answers : combinations(here)) {
-            if (exhausted()) return;
-            session branch = s;
-            for (const auto& [id, value] : answers) (void)branch.set_answer(id, value);
-            const int route = branch.chosen_route();
-            branch.next();
-            ++steps;
-            if (!branch.errors().empty()) continue;  // these samples do not pass the page's checks
-            if (route >= 0) routes_taken.insert({here.id, static_cast<std::size_t>(route)});
-            if (!next_seen.insert(signature(branch)).second) continue;
-            if (branch.state() == session_state::question) {
-                const auto path = branch.path();
-                const auto& last = path.back();
-                if (std::count(path.begin(), path.end(), last) > 1) {
-                    record(branch, path_outcome::cycle);
-                    continue;
+            for (const std::uint32_t wanted : entry_counts) {
+                if (exhausted()) return;
+                session branch = s;
+                for (const auto& [id, value] : answers) (void)branch.set_answer(id, value);
+                int route = branch.chosen_route();
+                if (here.repeat) {
+                    branch.next();
+                    while (branch.errors().empty() && branch.state() == session_state::summary &&
+                           branch.entries(here.repeat->group) < wanted) {
+                        (void)branch.add_another();
+                        for (const auto& [id, value] : answers) (void)branch.set_answer(id, value);
+                        branch.next();
+                    }
+                    if (!branch.errors().empty()) continue;
+                    (void)branch.set_answer(here.repeat->id, "no");
+                    route = branch.chosen_route();
                 }
+                branch.next();
+                ++steps;
+                if (!branch.errors().empty()) continue;  // these samples do not pass the page's checks
+                if (route >= 0) routes_taken.insert({here.id, static_cast<std::size_t>(route)});
+                if (!next_seen.insert(signature(branch)).second) continue;
+                if (branch.state() == session_state::question || branch.state() == session_state::summary) {
+                    const auto path = branch.path();
+                    const auto& last = path.back();
+                    if (std::count(path.begin(), path.end(), last) > 1) {
+                        record(branch, path_outcome::cycle);
+                        continue;
+                    }
+                }
+                walk(branch);
             }
-            walk(branch);
         }
     }
 };

@@ -1,5 +1,8 @@
 #include "engine/report.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "engine/expr.hpp"
 #include "engine/json_writer.hpp"
 
@@ -13,6 +16,7 @@ report make_report(const session& s, std::string_view submission_id, std::string
     r.submission_id = std::string(submission_id);
     r.pages = s.path();
     r.answers = s.answers_on_path();
+    r.repeats = repeats_on_path(s.definition(), r.pages);
     r.route = s.route();
     r.date = s.today();
     return r;
@@ -27,16 +31,47 @@ report make_report(const form& f, const replay_outcome& replayed, std::string_vi
     r.submission_id = std::string(submission_id);
     r.pages = replayed.pages;
     r.answers = replayed.answers_on_path;
+    r.repeats = repeats_on_path(f, r.pages);
     r.route = replayed.route;
     r.date = replayed.today;
     return r;
 }
 
+std::vector<std::string> repeats_on_path(const form& f, const std::vector<std::string>& pages) {
+    std::vector<std::string> out;
+    for (const auto& p : f.pages) {
+        if (p.repeat && std::find(pages.begin(), pages.end(), p.id) != pages.end()) out.push_back(p.repeat->id);
+    }
+    return out;
+}
+
 std::string report_json(const report& r) {
+    // Plain answers and repeats share one object, its keys in order; a
+    // repeat's entries are read back from their "GROUP.N.QUESTION" keys.
+    std::set<std::string> keys(r.repeats.begin(), r.repeats.end());
+    for (const auto& [id, value] : r.answers) {
+        if (!parse_entry_key(id)) keys.insert(id);
+    }
     json_writer w;
     w.begin_object();
     w.key("answers").begin_object();
-    for (const auto& [id, value] : r.answers) w.key(id).value(value);
+    for (const auto& key : keys) {
+        w.key(key);
+        if (std::find(r.repeats.begin(), r.repeats.end(), key) == r.repeats.end()) {
+            w.value(r.answers.at(key));
+            continue;
+        }
+        w.begin_array();
+        for (std::uint32_t n = 1;; ++n) {
+            const std::string prefix = entry_key(key, n, "");
+            auto it = r.answers.lower_bound(prefix);
+            if (it == r.answers.end() || !it->first.starts_with(prefix)) break;
+            w.begin_object();
+            for (; it != r.answers.end() && it->first.starts_with(prefix); ++it) w.key(it->first.substr(prefix.size())).value(it->second);
+            w.end_object();
+        }
+        w.end_array();
+    }
     w.end_object();
     // Present only when there are attachments, so reports without any keep their bytes.
     if (!r.attachments.empty()) {
@@ -62,18 +97,67 @@ replay_outcome replay(const form& f, const std::map<std::string, std::string>& a
     replay_outcome out;
     out.today = today;
     session s(f, today);
-    // A journey never visits a page twice with the same answers, so it ends
-    // within as many steps as there are pages; the bound guards against cycles.
-    for (std::size_t step = 0; step <= f.pages.size(); ++step) {
-        if (s.state() != session_state::question) break;
-        for (const auto& q : s.current_page()->questions) {
-            if (!q.asks()) continue;
-            const auto it = answers.find(q.id);
-            (void)s.set_answer(q.id, it == answers.end() ? std::string_view{} : std::string_view(it->second));
+    // Whether the answers hold anything for entry n of a repeat.
+    auto has_entry = [&](const repeat_spec& r, std::uint32_t n) {
+        const std::string prefix = entry_key(r.id, n, "");
+        const auto it = answers.lower_bound(prefix);
+        return it != answers.end() && it->first.starts_with(prefix);
+    };
+    // Entries are numbered without gaps: answers for a later entry than a
+    // missing one are a damaged (or forged) set, not a shorter repeat.
+    auto skips = [&](const repeat_spec& r, std::uint32_t missing) {
+        if (has_entry(r, missing)) return false;
+        const std::string prefix = r.id + ".";
+        for (auto it = answers.lower_bound(prefix); it != answers.end() && it->first.starts_with(prefix); ++it) {
+            const auto parts = parse_entry_key(it->first);
+            if (parts && parts->group == r.id && parts->entry > missing) {
+                out.errors.push_back({r.id, "The answers skip entry " + std::to_string(missing) + " of '" + r.id + "'."});
+                return true;
+            }
         }
+        return false;
+    };
+    // A journey never visits a page twice with the same answers, so it ends
+    // within as many steps as there are pages (a repeat page: two per entry
+    // and one more); the bound guards against cycles.
+    for (std::size_t step = 0; step <= f.pages.size() * (2 * largest_repeat + 3); ++step) {
+        if (s.state() == session_state::summary) {
+            // Add another entry while the answers hold one; an entry beyond the maximum is refused.
+            const repeat_spec& r = *s.current_page()->repeat;
+            if (skips(r, s.entries(r.group) + 1)) break;
+            if (has_entry(r, s.entries(r.group) + 1)) {
+                if (!s.add_another()) {
+                    out.errors = s.errors();
+                    break;
+                }
+                continue;
+            }
+            (void)s.set_answer(r.id, "no");
+        } else if (s.state() != session_state::question) {
+            break;
+        } else {
+            const page& here = *s.current_page();
+            if (here.repeat && !has_entry(*here.repeat, s.entry())) {
+                // No answers for this entry: the repeat has no more entries (entry 1: none at all).
+                if (skips(*here.repeat, s.entry())) break;
+                (void)s.remove_entry(s.entry());
+                continue;
+            }
+            for (const auto& q : here.questions) {
+                if (!q.asks()) continue;
+                const auto it = answers.find(here.repeat ? entry_key(here.repeat->id, s.entry(), q.id) : q.id);
+                (void)s.set_answer(q.id, it == answers.end() ? std::string_view{} : std::string_view(it->second));
+            }
+        }
+        const std::uint32_t entry = s.entry();
         s.next();
         if (!s.errors().empty()) {
             out.errors = s.errors();
+            // Name the entry whose answer is wrong: "stolen_items.2.serial".
+            const page* here = s.current_page();
+            if (entry > 0 && here != nullptr && here->repeat) {
+                for (auto& e : out.errors) e.question = entry_key(here->repeat->id, entry, e.question);
+            }
             break;
         }
     }
@@ -84,6 +168,7 @@ replay_outcome replay(const form& f, const std::map<std::string, std::string>& a
         case session_state::check: out.result = replay_result::submitted; break;
         case session_state::exit: out.result = replay_result::exit; break;
         case session_state::question:
+        case session_state::summary:
             if (out.errors.empty()) out.errors.push_back({"", "The journey goes round in a circle."});
             out.result = replay_result::invalid;
             break;

@@ -12,7 +12,7 @@
 
 namespace frontdesk {
 
-inline constexpr int report_format_version = 2;
+inline constexpr int report_format_version = 3;
 
 struct replay_outcome;
 
@@ -23,7 +23,8 @@ struct report {
     std::string submission_id;  // 32 hex digits: 128 random bits from the caller
     std::int64_t date = 0;      // the day the answers were checked on (today() in expressions), days since 1970
     std::vector<std::string> pages;
-    std::map<std::string, std::string> answers;
+    std::map<std::string, std::string> answers;  // a repeat entry's as "GROUP.N.QUESTION"
+    std::vector<std::string> repeats;  // repeat groups on the path, each written as a list even when empty
     std::vector<std::string> attachments;  // BLAKE2b-256 hex of each attached file, sorted
     team_route route;
 };
@@ -35,7 +36,11 @@ report make_report(const session& s, std::string_view submission_id, std::string
 report make_report(const form& f, const replay_outcome& replayed, std::string_view submission_id,
                    std::string_view language);
 
-// Canonical JSON: keys sorted, no whitespace.
+// The repeat groups whose pages are on a path, in order of the form.
+std::vector<std::string> repeats_on_path(const form& f, const std::vector<std::string>& pages);
+
+// Canonical JSON: keys sorted, no whitespace. A repeat is a list of objects
+// under the group's id, entry by entry: "suspects":[{"suspect_name":"…"}].
 std::string report_json(const report& r);
 
 // What replaying a set of answers through a form gives.

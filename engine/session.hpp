@@ -20,6 +20,7 @@ enum class session_state {
     question,  // on a page of questions
     exit,      // on an exit page: the journey ends here with advice
     check,     // on check your answers, ready to send
+    summary,   // on a repeat page's summary: the entries so far, and "add another?"
 };
 
 struct field_error {
@@ -37,14 +38,18 @@ public:
     session_state state() const { return state_; }
     std::int64_t today() const { return today_; }
     void set_today(std::int64_t days);
-    // The page shown now; nullptr on check your answers.
+    // The page shown now (on a summary: the repeat page); nullptr on check your answers.
     const page* current_page() const;
     bool can_go_back() const;
 
     // Records an answer on the current page (trimmed). Only questions of the
-    // current page can be answered: a journey is walked, never jumped.
+    // current page can be answered: a journey is walked, never jumped. On a
+    // repeat page the answer is the current entry's; on a summary the only
+    // question is the repeat's id, answered "yes" or "no" (add another?).
     status set_answer(const std::string& question_id, std::string_view value);
-    // The answer given so far, as typed, or "" when there is none.
+    // The answer given so far, as typed, or "" when there is none. A question
+    // of a repeat page answers for the entry being edited; "GROUP.N.QUESTION"
+    // names one entry's answer.
     const std::string& answer(const std::string& question_id) const;
     // Whether a question of a page on the path is shown now (its `show_if`).
     bool shown(const question& q) const;
@@ -57,13 +62,37 @@ public:
     bool back();
     // From check your answers: go to the page that asks this question; the
     // next "continue" that keeps the journey unchanged returns to check.
+    // "GROUP.N.QUESTION" changes entry N; the repeat's id opens its summary.
     status change(const std::string& question_id);
+
+    // Repeat groups ("add another"). On a summary: add a new entry, change
+    // entry n (1-based) or remove it (its answers are gone, later entries move
+    // up); removing also works on the entry being edited. next() on a summary
+    // reads the add-another answer: yes adds an entry, no (or nothing, at
+    // the maximum) goes on once there are at least `min` entries.
+    status add_another();
+    status change_entry(std::uint32_t entry);
+    status remove_entry(std::uint32_t entry);
+    // The entry being edited on a repeat page, or 0.
+    std::uint32_t entry() const { return state_ == session_state::question ? entry_ : 0; }
+    std::uint32_t entries(std::uint32_t group) const { return group < entries_.size() ? entries_[group] : 0; }
+    // "Person 2", and an entry's one-line summary (its entry_label, else its title).
+    std::string entry_title(const repeat_spec& r, std::uint32_t entry) const;
+    std::string entry_summary(const repeat_spec& r, std::uint32_t entry) const;
+    // The answer given to "add another?" on the summary shown now.
+    const std::string& add_another_answer() const { return add_another_; }
+    // What just happened that a screen reader should announce ("You removed Person 2."); "" when nothing.
+    const std::string& notice() const { return notice_; }
+    // Checks one entry's answers as if it were being edited (for the summary and check your answers).
+    std::vector<field_error> validate_entry(const repeat_spec& r, std::uint32_t entry) const;
+    // Whether a question of an entry is shown for that entry.
+    bool shown_in_entry(const repeat_spec& r, std::uint32_t entry, const question& q) const;
 
     const std::vector<field_error>& errors() const { return errors_; }
     // Page ids visited, in order, ending with the current page (check excluded).
     std::vector<std::string> path() const;
     // The canonical answers on the path: shown questions of pages on the path
-    // with a valid answer. The content of a report.
+    // with a valid answer (repeat entries' as "GROUP.N.QUESTION"). The content of a report.
     std::map<std::string, std::string> answers_on_path() const;
     team_route route() const;
     // Which of the current page's routes `next()` would take now: its index,
@@ -80,7 +109,7 @@ public:
     bool returning_to_check() const { return returning_to_check_; }
 
     // Starts the journey again with these answers (ids the form does not ask
-    // are ignored) and walks forward from the start through the pages in
+    // are ignored; repeat entries are numbered again from 1 in order) and walks forward from the start through the pages in
     // `completed` whose answers still pass their checks. It stops at
     // `stop_at` (a page id or check_answers_page), or earlier at the first
     // page that needs attention: one not completed before, or one whose
@@ -96,6 +125,14 @@ private:
     friend class context;
 
     std::vector<field_error> validate_page(std::size_t page) const;
+    // A repeat page passes when every entry does and there are enough.
+    std::vector<field_error> validate_passed(std::size_t page) const;
+    std::vector<field_error> check_count(const repeat_spec& r) const;
+    void leave(std::size_t here);  // the page is done: on to its destination
+    void show_summary();
+    void erase_entry(const repeat_spec& r, std::uint32_t entry);  // its answers
+    std::uint32_t entry_in_view(std::uint32_t group) const;
+    const std::string& raw_answer(const question& q, const repeat_spec* r) const;
     std::string destination_of(std::size_t page) const;
     void enter(const std::string& page_id);
     bool holds(const expression& e) const;
@@ -111,6 +148,15 @@ private:
     std::vector<field_error> errors_;
     std::set<std::size_t> completed_;   // pages passed at least once
     bool returning_to_check_ = false;
+    // Repeat groups: entries per group; the entry being edited; whether it was
+    // just added (back discards it) or else its answers before the change (back restores them).
+    std::vector<std::uint32_t> entries_;
+    std::uint32_t entry_ = 0;
+    bool adding_ = false;
+    std::map<std::string, std::string> entry_before_;
+    std::string add_another_;
+    std::string notice_;
+    mutable std::vector<std::uint32_t> focus_;  // per group: the entry `each` reads now, or 0
     // Worked out on demand, forgotten on every change.
     mutable std::vector<std::int8_t> shown_cache_;  // per slot: -1 unknown, 0 hidden, 1 shown
     mutable std::vector<std::optional<value>> calc_cache_;

@@ -45,6 +45,7 @@ const char* state_name(session_state s) {
         case session_state::question: return "question";
         case session_state::exit: return "exit";
         case session_state::check: return "check";
+        case session_state::summary: return "summary";
     }
     return "question";
 }
@@ -87,9 +88,54 @@ void write_page(json_writer& w, const session& s, const page& p) {
         for (const auto& para : p.body) w.value(para);
         w.end_array();
     }
+    if (p.repeat) {
+        w.key("repeat").begin_object();
+        w.key("group").value(p.repeat->id);
+        w.key("entry").value(static_cast<std::int64_t>(s.entry()));
+        w.key("title").value(s.entry_title(*p.repeat, s.entry()));
+        w.key("item").value(p.repeat->item);
+        w.end_object();
+    }
     w.key("questions").begin_array();
     for (const auto& q : p.questions) write_question(w, s, q);
     w.end_array();
+    w.end_object();
+}
+
+// A repeat's summary: the entries so far, and whether to add another.
+void write_summary(json_writer& w, const session& s, const page& p) {
+    const repeat_spec& r = *p.repeat;
+    const std::uint32_t count = s.entries(r.group);
+    w.key("summary").begin_object();
+    w.key("group").value(r.id);
+    w.key("page").value(p.id);
+    w.key("title").value(r.summary_title);
+    w.key("item").value(r.item);
+    w.key("min").value(static_cast<std::int64_t>(r.min));
+    w.key("max").value(static_cast<std::int64_t>(r.max));
+    w.key("entries").begin_array();
+    for (std::uint32_t n = 1; n <= count; ++n) {
+        w.begin_object();
+        w.key("entry").value(static_cast<std::int64_t>(n));
+        w.key("title").value(s.entry_title(r, n));
+        w.key("label").value(s.entry_summary(r, n));
+        w.end_object();
+    }
+    w.end_array();
+    // At the maximum the question is not asked.
+    if (count < r.max) {
+        w.key("add_another").begin_object();
+        w.key("id").value(r.id);
+        w.key("label").value(r.add_another);
+        w.key("value").value(s.add_another_answer());
+        for (const auto& e : s.errors()) {
+            if (e.question == r.id) {
+                w.key("error").value(e.message);
+                break;
+            }
+        }
+        w.end_object();
+    }
     w.end_object();
 }
 
@@ -98,6 +144,31 @@ void write_check(json_writer& w, const session& s) {
     const form& f = s.definition();
     for (const auto& page_id : s.path()) {
         const page& p = f.pages[*f.page_index(page_id)];
+        if (p.repeat) {
+            const repeat_spec& r = *p.repeat;
+            const std::uint32_t count = s.entries(r.group);
+            // One row for the repeat (its change link opens the summary), then each entry's answers.
+            w.begin_object();
+            w.key("page").value(p.id);
+            w.key("question").value(r.id);
+            w.key("label").value(r.summary_title);
+            w.key("value").value(count == 0 ? std::string("None") : std::to_string(count));
+            w.end_object();
+            for (std::uint32_t n = 1; n <= count; ++n) {
+                for (const auto& q : p.questions) {
+                    if (!q.asks() || !s.shown_in_entry(r, n, q)) continue;
+                    const std::string key = entry_key(r.id, n, q.id);
+                    w.begin_object();
+                    w.key("page").value(p.id);
+                    w.key("question").value(key);
+                    w.key("entry").value(s.entry_title(r, n));
+                    w.key("label").value(q.label);
+                    w.key("value").value(display_answer(q, parse_answer(q, s.answer(key))));
+                    w.end_object();
+                }
+            }
+            continue;
+        }
         for (const auto& q : p.questions) {
             if (!q.asks() || !s.shown(q)) continue;
             w.begin_object();
@@ -120,7 +191,11 @@ std::string view_json(const session& s) {
     w.key("form").begin_object().key("id").value(f.id).key("title").value(f.title).end_object();
     w.key("state").value(state_name(s.state()));
     w.key("can_go_back").value(s.can_go_back());
-    if (const page* p = s.current_page()) write_page(w, s, *p);
+    if (const page* p = s.current_page()) {
+        if (s.state() == session_state::summary) write_summary(w, s, *p);
+        else write_page(w, s, *p);
+    }
+    if (!s.notice().empty()) w.key("notice").value(s.notice());
     w.key("errors").begin_array();
     for (const auto& e : s.errors()) {
         w.begin_object().key("question").value(e.question).key("message").value(e.message).end_object();

@@ -138,6 +138,7 @@ const char* state_name(session_state st) {
         case session_state::question: return "question";
         case session_state::exit: return "exit";
         case session_state::check: return "check";
+        case session_state::summary: return "summary";
     }
     return "?";
 }

@@ -149,6 +149,21 @@ std::optional<http_answer> read_report(const std::string& plaintext, report& out
     const auto answers = j.find("answers");
     if (answers == j.end() || !answers->is_object()) return bad("answers must be an object");
     for (const auto& [id, value] : answers->items()) {
+        if (value.is_array()) {
+            // A repeat: a list of entries, each an object of answers. Kept as
+            // "GROUP.N.QUESTION", as the replay gives them; whether the form
+            // has such a repeat, and allows that many entries, the replay decides.
+            if (value.size() > largest_repeat) return bad("a repeat has more entries than any form allows");
+            for (std::size_t n = 0; n < value.size(); ++n) {
+                if (!value[n].is_object()) return bad("every entry of a repeat must be an object");
+                for (const auto& [question, answer] : value[n].items()) {
+                    if (!answer.is_string()) return bad("every answer must be a string");
+                    out.answers[entry_key(id, static_cast<std::uint32_t>(n + 1), question)] = answer.get<std::string>();
+                }
+            }
+            out.repeats.push_back(id);
+            continue;
+        }
         if (!value.is_string()) return bad("every answer must be a string");
         out.answers[id] = value.get<std::string>();
     }

@@ -112,6 +112,28 @@ EMSCRIPTEN_KEEPALIVE int fd_change(const char* question_id) {
     return s ? 0 : fail(s.err().message);
 }
 
+// Repeat groups, on a summary: add an entry, change entry n, remove entry n
+// (1-based). Removing changes the report, so it needs a new submission id.
+EMSCRIPTEN_KEEPALIVE int fd_add_another() {
+    if (!state().session) return fail("No form is loaded.");
+    auto s = state().session->add_another();
+    return s ? 0 : fail(s.err().message);
+}
+
+EMSCRIPTEN_KEEPALIVE int fd_change_entry(int entry) {
+    if (!state().session || entry < 1) return fail("There is no such entry.");
+    auto s = state().session->change_entry(static_cast<std::uint32_t>(entry));
+    return s ? 0 : fail(s.err().message);
+}
+
+EMSCRIPTEN_KEEPALIVE int fd_remove_entry(int entry) {
+    if (!state().session || entry < 1) return fail("There is no such entry.");
+    auto s = state().session->remove_entry(static_cast<std::uint32_t>(entry));
+    if (!s) return fail(s.err().message);
+    state().submission_id.clear();
+    return 0;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* fd_save_draft() {
     if (!state().session) return hand_out("");
     return hand_out(frontdesk::save_draft(*state().session));

@@ -8,7 +8,6 @@
 // User and form text goes in through DOM text nodes only, never as markup.
 
 import { loadCrypto, loadEngine } from './engine-client.js';
-import { RICH_TYPES, readValue as readRichValue, richQuestion } from './questions.js';
 
 const SERVICE_NAME = 'Online police station';
 const URGENT_ADVICE = 'If someone is in danger or a crime is happening now, call 999. For other police matters, call 101.';
@@ -17,6 +16,13 @@ const STORAGE_WARNING = 'Your browser may delete what is saved on this device if
 // Loaded when first needed (preloaded by index.html for drafts.js).
 const outboxModule = () => import('./outbox.js');
 const draftsModule = () => import('./drafts.js');
+// The "add another" summary, only for forms with repeat groups.
+const repeatsModule = () => import('./repeats.js');
+// The question types beyond these are drawn by questions.js, loaded behind
+// the first page (or before a page that needs it), to keep that page small.
+const PLAIN_TYPES = new Set(['text', 'textarea', 'radios']);
+const questionsModule = () => import('./questions.js').then((loaded) => { rich = loaded; return loaded; });
+let rich = null;
 const INPUT_WIDTHS = [2, 3, 4, 5, 10, 20, 30];
 
 const appRoot = document.getElementById('fd-app');
@@ -419,10 +425,23 @@ function act(step) {
 // ---------------------------------------------------------------- the view
 
 function renderView(view, options) {
+  const token = navigation;
+  const later = (load, draw) => load().then((loaded) => token === navigation && draw(loaded), () => showProblem(options));
   switch (view.state) {
-    case 'question': renderQuestionPage(view, options); break;
+    case 'question':
+      if (!rich && view.page.questions.some((question) => !PLAIN_TYPES.has(question.type))) {
+        later(questionsModule, () => renderView(view, options));
+        return;
+      }
+      renderQuestionPage(view, options);
+      break;
     case 'exit': renderExitPage(view, options); break;
     case 'check': renderCheckPage(view, options); break;
+    case 'summary':
+      later(repeatsModule, (repeats) => repeats.renderSummary(view, options, {
+        h, mount, back, heading, button, questionGroup, errorSummary, act, engine, deleteAnswersLink,
+      }));
+      return;
     default:
       console.error('unknown view state', view.state);
       showProblem(options);
@@ -499,7 +518,9 @@ function renderQuestionPage(view, { focus, restored = false }) {
   const content = [];
   if (errors.length) content.push(errorSummary(errors, questions));
   if (restored && !errors.length) content.push(restoredNotice(restored));
-  content.push(h('span', { class: 'fd-caption-l' }, view.form.title), form, deleteAnswersLink());
+  // A repeat entry says which one it is ("Item 2"); its summary is drawn by repeats.js, fetched now.
+  if (page.repeat) repeatsModule();
+  content.push(h('span', { class: 'fd-caption-l' }, page.repeat?.title ?? view.form.title), form, deleteAnswersLink());
   mount({
     title: pageHeading,
     back: back(view),
@@ -543,7 +564,7 @@ function showLiveQuestions(form, questions) {
 // order, one per line; a date as DAY/MONTH/YEAR as typed ("" when all three
 // are empty); else the text.
 function readValue(form, question) {
-  if (RICH_TYPES.has(question.type)) return readRichValue(form, question, fieldId(question.id));
+  if (!PLAIN_TYPES.has(question.type)) return rich.readValue(form, question, fieldId(question.id));
   if (question.type === 'radios' || question.type === 'checkboxes') {
     return [...form.querySelectorAll('input')]
       .filter((input) => input.name === question.id && input.checked)
@@ -573,8 +594,8 @@ function showRevealed(form) {
 
 function questionGroup(question, { asHeading, body, error, nested = () => [] }) {
   const id = fieldId(question.id);
-  if (RICH_TYPES.has(question.type)) {
-    return richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden });
+  if (!PLAIN_TYPES.has(question.type)) {
+    return rich.richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden });
   }
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -744,7 +765,7 @@ function renderCheckPage(view, { focus, sendFailed = false, restored = false }) 
   const title = 'Check your answers before sending your report';
   const rows = view.check?.rows ?? [];
   const list = h('dl', { class: 'fd-summary-list' }, rows.map((row) => h('div', { class: 'fd-summary-list__row' },
-    h('dt', { class: 'fd-summary-list__key' }, row.label),
+    h('dt', { class: 'fd-summary-list__key' }, row.entry ? `${row.entry}: ${row.label}` : row.label),
     row.value
       ? h('dd', { class: 'fd-summary-list__value' }, row.value)
       : h('dd', { class: 'fd-summary-list__value fd-summary-list__value--empty' }, 'Not given'),
@@ -752,7 +773,7 @@ function renderCheckPage(view, { focus, sendFailed = false, restored = false }) 
       href: '#',
       class: 'fd-link',
       on: { click: (event) => { event.preventDefault(); act(() => engine.change(row.question)); } },
-    }, 'Change', visuallyHidden(` ${row.label}`))))));
+    }, 'Change', visuallyHidden(` ${row.entry ? `${row.entry}: ` : ''}${row.label}`))))));
 
   const status = h('div', { class: 'fd-status', 'aria-live': 'polite' });
   const sendButton = button('Send report');
@@ -1039,6 +1060,7 @@ function afterFirstPage() {
     navigator.serviceWorker?.register('/sw.js', { type: 'module' })
       .catch((error) => console.error('the service worker did not register:', error));
     draftsModule().then((drafts) => drafts.deleteExpiredDrafts()).catch((error) => console.error(error));
+    questionsModule().catch((error) => console.error(error));
     deliver({ force: true });
     getEngine().then(() => Promise.all([getCrypto(), getKeys()]))
       .catch((error) => console.error('could not get ready to send:', error));

@@ -77,6 +77,9 @@ function wrapModule(m) {
     next: m.cwrap('fd_next', 'number', []),
     back: m.cwrap('fd_back', 'number', []),
     change: m.cwrap('fd_change', 'number', ['string']),
+    addAnother: m.cwrap('fd_add_another', 'number', []),
+    changeEntry: m.cwrap('fd_change_entry', 'number', ['number']),
+    removeEntry: m.cwrap('fd_remove_entry', 'number', ['number']),
     reportJson: m.cwrap('fd_report_json', 'string', ['string']),
     submissionId: m.cwrap('fd_submission_id', 'string', []),
     setSubmissionId: m.cwrap('fd_set_submission_id', 'number', ['string']),
@@ -131,6 +134,19 @@ function wrapModule(m) {
 
     change(questionId) {
       check('change', c.change(String(questionId)));
+    },
+
+    // Repeat groups, on a summary (docs/engine-view.md): entries count from 1.
+    addAnother() {
+      check('addAnother', c.addAnother());
+    },
+
+    changeEntry(entry) {
+      check('changeEntry', c.changeEntry(entry));
+    },
+
+    removeEntry(entry) {
+      check('removeEntry', c.removeEntry(entry));
     },
 
     // Seals the report for the server with the crypto module (loadCrypto).

@@ -6,10 +6,12 @@ import http from 'node:http';
 export const BUDGET = { critical: 48 * 1024, offline: 96 * 1024 };
 
 // The source files on the way to the first question of a form (besides the
-// form image): the shell, the renderer (app.js, and questions.js for the
-// question types beyond text and radios, which app.js imports), the engine,
-// and the draft store that restores saved answers before the first page is drawn.
-export const CRITICAL = ['index.html', 'style.css', 'app.js', 'questions.js', 'engine-client.js', 'frontdesk-engine.js',
+// form image): the shell, the renderer (app.js; questions.js, for the question
+// types beyond text, textarea and radios, loads behind the first page or
+// before a page that needs it, and repeats.js only for forms with repeats),
+// the engine, and the draft store that restores saved answers before the
+// first page is drawn.
+export const CRITICAL = ['index.html', 'style.css', 'app.js', 'engine-client.js', 'frontdesk-engine.js',
   'frontdesk-engine.wasm', 'drafts.js', 'idb.js'];
 
 // Resolves to { status, headers, bytes } with the body exactly as sent (not decoded).

@@ -189,3 +189,45 @@ TEST_CASE("a draft for another form, or a damaged one, is an error and changes n
         (void)restore_draft(t, to_base64(cut));
     }
 }
+
+TEST_CASE("a draft keeps repeat entries, against a newer version, entries of questions still asked stay") {
+    const form f = testing::repeats_form();
+    session s(f, testing::golden_today);
+    REQUIRE(s.set_answer("postcode", "SW1A 1AA"));
+    s.next();
+    REQUIRE(s.set_answer("item_name", "Bag"));
+    REQUIRE(s.set_answer("item_kind", "other"));
+    s.next();
+    REQUIRE(s.add_another());
+    REQUIRE(s.set_answer("item_name", "Phone"));
+    REQUIRE(s.set_answer("item_kind", "phone"));
+    REQUIRE(s.set_answer("serial", "IMEI1234"));
+    s.next();
+    REQUIRE(s.state() == session_state::summary);
+    const std::string draft = save_draft(s);
+
+    session restored(f, testing::golden_today);
+    auto r = restore_draft(restored, draft);
+    REQUIRE(r);
+    CHECK(r->dropped.empty());
+    CHECK(restored.state() == session_state::summary);
+    CHECK(restored.current_page()->id == "item");
+    CHECK(restored.entries(0) == 2);
+    CHECK(restored.answer("stolen_items.2.serial") == "IMEI1234");
+
+    // A newer version no longer asks for serial numbers.
+    std::string source = testing::read_source_file("tests/golden/forms/repeats.json");
+    const auto at = source.find(R"({"id": "serial")");
+    REQUIRE(at != std::string::npos);
+    const auto end = source.find("]}", at);
+    const auto comma = source.rfind(',', at);
+    source.erase(comma, end + 2 - comma);  // with the comma before it
+    const form newer = testing::load_form(source);
+    session later(newer, testing::golden_today);
+    r = restore_draft(later, draft);
+    REQUIRE(r);
+    CHECK(!r->same_version);
+    CHECK(r->dropped == std::vector<std::string>{"stolen_items.2.serial"});
+    CHECK(later.entries(0) == 2);
+    CHECK(later.answer("stolen_items.2.item_name") == "Phone");
+}

@@ -20,6 +20,9 @@ public:
             case 1: return value::text("Red");
             case 2: return value::date(*parse_iso_date("2026-11-01"));
             case 3: return value::list({value::text("road"), value::text("bmx")});
+            // The repeat "people" (group 0): three entries, ages 10, 20 and 40; the second has no name.
+            case 5: return focus_ == 0 ? value{} : value::whole(focus_ == 1 ? 10 : focus_ == 2 ? 20 : 40);
+            case 6: return focus_ == 0 || focus_ == 2 ? value{} : value::text(focus_ == 1 ? "Ann" : "Cy");
             default: return {};
         }
     }
@@ -29,6 +32,16 @@ public:
         if (table == "boroughs" && key == "Red") return value::text("red-borough");
         return {};
     }
+    std::uint32_t entries(std::uint32_t group) const override { return group == 0 ? 3 : 0; }
+    std::uint32_t focus(std::uint32_t group, std::uint32_t entry) const override {
+        if (group != 0) return 0;
+        const std::uint32_t before = focus_;
+        focus_ = entry;
+        return before;
+    }
+
+private:
+    mutable std::uint32_t focus_ = 0;
 };
 
 expr_environment case_environment() {
@@ -43,6 +56,15 @@ expr_environment case_environment() {
         return std::nullopt;
     };
     env.has_table = [](std::string_view table) { return table == "boroughs"; };
+    env.find_group = [](std::string_view name) -> std::optional<std::uint32_t> {
+        if (name == "people" || name == "pets") return name == "people" ? 0u : 1u;
+        return std::nullopt;
+    };
+    env.find_entry_name = [](std::string_view name, std::uint32_t group) -> std::optional<expr_symbol> {
+        if (group == 0 && name == "person_age") return expr_symbol{opcode::answer, 5, value_type::number};
+        if (group == 0 && name == "person_name") return expr_symbol{opcode::answer, 6, value_type::text};
+        return std::nullopt;
+    };
     return env;
 }
 

@@ -63,3 +63,26 @@ TEST_CASE("a form with every construct survives its image, and runs the same fro
         if (d) (void)replay(*d, answers, testing::golden_today);
     }
 }
+
+TEST_CASE("a form with a repeat survives its image and replays the same from it") {
+    const form f = testing::repeats_form();
+    const std::string image = encode_form_image(f);
+    auto decoded = decode_form_image(image);
+    REQUIRE(decoded);
+    CHECK(encode_form_image(*decoded) == image);
+    REQUIRE(decoded->pages[1].repeat);
+    CHECK(decoded->pages[1].repeat->max == 3);
+    const auto answers = testing::two_items_answers();
+    const auto a = replay(f, answers, testing::golden_today);
+    const auto b = replay(*decoded, answers, testing::golden_today);
+    CHECK(a.result == replay_result::submitted);
+    CHECK(a.pages == b.pages);
+    CHECK(report_json(make_report(f, a, "00112233445566778899aabbccddeeff", "en")) ==
+          report_json(make_report(*decoded, b, "00112233445566778899aabbccddeeff", "en")));
+    for (std::size_t i = 0; i < image.size(); i += 2) {
+        std::string damaged = image;
+        damaged[i] = static_cast<char>(damaged[i] ^ 0x33);
+        auto d = decode_form_image(damaged);
+        if (d) (void)replay(*d, answers, testing::golden_today);
+    }
+}

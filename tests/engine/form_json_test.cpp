@@ -113,4 +113,62 @@ TEST_CASE("next_steps: the paragraphs that say what happens next, each a string"
                                            R"(,"routing":{"default":{"team":"x"}}})");
     CHECK_FALSE(not_a_list.loaded);
     CHECK(has_error_at(not_a_list, "/next_steps"));
+
+namespace {
+
+std::string with_repeat(const std::string& repeat, const std::string& questions = R"([{"id":"name","type":"text","label":"Name"}])",
+                        const std::string& after = "") {
+    return R"({"id":"t","title":"T","pages":[{"id":"p","title":"P","repeat":)" + repeat + R"(,"questions":)" + questions +
+           R"(,"next":"q"},{"id":"q","title":"Q","questions":[{"id":"other","type":"text","label":"O")" + after +
+           R"(}],"next":"check-answers"}],"routing":{"default":{"team":"x"}}})";
+}
+
+const char* people = R"({"id":"people","item":"person","summary_title":"People","add_another":"Another?")";
+
+}  // namespace
+
+TEST_CASE("a repeat page loads with its limits and defaults") {
+    const auto r = load_form_json(with_repeat(std::string(people) + R"(,"min":1,"entry_label":"name"})"));
+    REQUIRE(r.loaded);
+    const auto& spec = *r.loaded->pages[0].repeat;
+    CHECK(spec.id == "people");
+    CHECK(spec.min == 1);
+    CHECK(spec.max == 20);
+    CHECK(!spec.entry_label.empty());
+    CHECK(r.loaded->group_index("people") == 0u);
+}
+
+TEST_CASE("repeat mistakes are errors at their JSON pointer") {
+    auto r = load_form_json(with_repeat(std::string(people) + R"(,"min":5,"max":2})"));
+    CHECK(has_error_at(r, "/pages/0/repeat/min"));
+    r = load_form_json(with_repeat(std::string(people) + R"(,"max":51})"));
+    REQUIRE(has_error_at(r, "/pages/0/repeat/max"));
+    CHECK(r.errors[0].message == "must be a whole number from 1 to 50");
+    r = load_form_json(with_repeat(std::string(people) + "}", R"([{"id":"c","type":"content","label":"Just words"}])"));
+    CHECK(has_error_at(r, "/pages/0/repeat"));
+    r = load_form_json(with_repeat(std::string(people) + R"(,"entry_label":"nobody"})"));
+    CHECK(has_error_at(r, "/pages/0/repeat/entry_label"));
+    r = load_form_json(with_repeat(R"({"id":"people"})"));
+    CHECK(has_error_at(r, "/pages/0/repeat/item"));
+    // An id used by a question too.
+    r = load_form_json(with_repeat(R"({"id":"other","item":"person","summary_title":"People","add_another":"Another?"})"));
+    CHECK(has_error_at(r, "/pages/0/repeat/id"));
+    // An exit page cannot repeat.
+    r = load_form_json(R"({"id":"t","title":"T","pages":[{"id":"e","type":"exit","title":"E","repeat":)" + std::string(people) +
+                       R"(}}],"routing":{"default":{"team":"x"}}})");
+    CHECK(has_error_at(r, "/pages/0/repeat"));
+}
+
+TEST_CASE("a repeat's question ids are usable only on its page, outside, through count, any, all and sum") {
+    auto r = load_form_json(with_repeat(std::string(people) + "}", R"([{"id":"name","type":"text","label":"Name"}])",
+                                        R"(,"show_if":"name = 'Sam'")"));
+    REQUIRE(has_error_at(r, "/pages/1/questions/0/show_if"));
+    CHECK(r.errors[0].message.find("'name' is asked once for each entry of the repeat 'people'") == 0);
+    r = load_form_json(with_repeat(std::string(people) + "}", R"([{"id":"name","type":"text","label":"Name"}])",
+                                   R"(,"show_if":"any(people, name = 'Sam') and count(people) > 1")"));
+    CHECK(r.loaded);
+    // Inside its page, a question reads the entry's answers directly.
+    r = load_form_json(with_repeat(std::string(people) + "}",
+                                   R"([{"id":"name","type":"text","label":"Name"},{"id":"age","type":"number","label":"Age","show_if":"name != 'x'"}])"));
+    CHECK(r.loaded);
 }

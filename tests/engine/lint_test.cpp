@@ -71,3 +71,17 @@ TEST_CASE("each problem is found, at its pointer, with errors for journeys that 
     CHECK(has(found, "/routing/rules/1/if: warning: no journey found makes this rule fire"));
     CHECK(found.size() == 10);
 }
+
+TEST_CASE("the repeats form lints clean, an entry label naming no question is a load error") {
+    const form f = testing::repeats_form();
+    for (const auto& finding : lint_form(f, {.today = testing::golden_today})) {
+        CHECK_MESSAGE(finding.level != lint_level::error, finding.where << ": " << finding.message);
+    }
+    std::string source = testing::read_source_file("tests/golden/forms/repeats.json");
+    const auto at = source.find(R"("entry_label": "item_name")");
+    REQUIRE(at != std::string::npos);
+    source.replace(at, 26, R"("entry_label": "item_title")");
+    const auto loaded = load_form_json(source);
+    REQUIRE(!loaded.loaded);
+    CHECK(loaded.errors.at(0).where == "/pages/1/repeat/entry_label");
+}

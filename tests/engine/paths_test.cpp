@@ -101,3 +101,16 @@ TEST_CASE("the everything form: every page is on some path, and every team rule 
     CHECK(exits);
     CHECK(submitted);
 }
+
+TEST_CASE("a repeat is one step, played with the fewest and the most entries, each path's answers walk it") {
+    const form f = testing::repeats_form();
+    const path_report found = enumerate_paths(f, {.today = testing::golden_today});
+    CHECK(!found.truncated);
+    CHECK(found.unused_pages.empty());
+    CHECK(found.unused_page_routes.empty());
+    CHECK(found.unused_team_rules.empty());  // count(stolen_items) >= 3 needs the most entries
+    for (const auto& p : found.paths) {
+        const auto again = replay(f, p.answers, testing::golden_today);
+        CHECK(again.pages == p.pages);
+    }
+}

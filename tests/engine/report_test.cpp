@@ -58,3 +58,44 @@ TEST_CASE("the report's JSON is canonical: sorted keys, no spaces, same bytes ev
     CHECK(parsed.at("route").at("team") == "borough-property-crime");
     CHECK(report_json(make_report(f, replay(f, testing::complete_bike_answers()), r.submission_id, "en")) == text);
 }
+
+TEST_CASE("a repeat is a list of objects under its id in the report, and the format is version 3") {
+    const form f = testing::repeats_form();
+    const auto out = replay(f, testing::two_items_answers(), testing::golden_today);
+    REQUIRE(out.result == replay_result::submitted);
+    const std::string json = report_json(make_report(f, out, "00112233445566778899aabbccddeeff", "en"));
+    CHECK(json.find(R"("stolen_items":[{"item_kind":"other","item_name":"Bag"},{"item_kind":"phone","item_name":"Phone","serial":"IMEI1234"}])") !=
+          std::string::npos);
+    CHECK(json.find(R"("v":3)") != std::string::npos);
+}
+
+TEST_CASE("replay refuses entries beyond the maximum, a gap in the entries, and too few") {
+    const form f = testing::repeats_form();
+    auto answers = testing::two_items_answers();
+    answers["stolen_items.3.item_name"] = "Coat";
+    answers["stolen_items.3.item_kind"] = "other";
+    answers["stolen_items.4.item_name"] = "Hat";
+    answers["stolen_items.4.item_kind"] = "other";
+    auto out = replay(f, answers, testing::golden_today);
+    CHECK(out.result == replay_result::invalid);
+    REQUIRE(!out.errors.empty());
+    CHECK(out.errors[0].message == "You cannot add more than 3 items");
+    answers.erase("stolen_items.3.item_name");
+    answers.erase("stolen_items.3.item_kind");
+    out = replay(f, answers, testing::golden_today);
+    CHECK(out.result == replay_result::invalid);
+    answers = {{"postcode", "SW1A 1AA"}};
+    out = replay(f, answers, testing::golden_today);
+    CHECK(out.result == replay_result::invalid);
+    REQUIRE(!out.errors.empty());
+    CHECK(out.errors[0].message == "Add at least 1 item");
+}
+
+TEST_CASE("a session's report and the replay of its answers are the same bytes, with repeats") {
+    const form f = testing::repeats_form();
+    const auto out = replay(f, testing::two_items_answers(), testing::golden_today);
+    REQUIRE(out.result == replay_result::submitted);
+    const auto again = replay(f, out.answers_on_path, testing::golden_today);
+    CHECK(report_json(make_report(f, out, "00112233445566778899aabbccddeeff", "en")) ==
+          report_json(make_report(f, again, "00112233445566778899aabbccddeeff", "en")));
+}

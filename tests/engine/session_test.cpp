@@ -184,3 +184,178 @@ TEST_CASE("today() comes from the caller") {
     CHECK(replay(f, answers, testing::golden_today).route.team == "phone_recovery");
     CHECK(replay(f, answers, testing::golden_today + 10).route.team == "transport_police");
 }
+
+// Repeat groups ("add another").
+namespace {
+
+void add_item(session& s, const std::string& name, const std::string& kind, const std::string& serial = "") {
+    REQUIRE(s.state() == session_state::question);
+    REQUIRE(s.set_answer("item_name", name));
+    REQUIRE(s.set_answer("item_kind", kind));
+    REQUIRE(s.set_answer("serial", serial));
+    s.next();
+}
+
+session at_items(const form& f) {
+    session s(f);
+    REQUIRE(s.set_answer("postcode", "SW1A 1AA"));
+    s.next();
+    REQUIRE(s.current_page()->id == "item");
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a repeat page starts entry 1, continue shows the summary, yes adds entry 2") {
+    const form f = testing::repeats_form();
+    session s = at_items(f);
+    CHECK(s.state() == session_state::question);
+    CHECK(s.entry() == 1);
+    add_item(s, "Bag", "other");
+    CHECK(s.state() == session_state::summary);
+    CHECK(s.entries(0) == 1);
+    CHECK(s.entry_summary(*f.pages[1].repeat, 1) == "Bag");
+    s.next();  // the add-another question unanswered
+    REQUIRE(s.errors().size() == 1);
+    CHECK(s.errors()[0].question == "stolen_items");
+    CHECK(s.errors()[0].message == "Select yes if you want to add another item");
+    REQUIRE(s.set_answer("stolen_items", "yes"));
+    s.next();
+    CHECK(s.state() == session_state::question);
+    CHECK(s.entry() == 2);
+    CHECK(s.answer("item_name").empty());  // a new entry starts empty
+    add_item(s, "Phone", "phone", "IMEI1234");
+    CHECK(s.entries(0) == 2);
+    REQUIRE(s.set_answer("stolen_items", "no"));
+    s.next();
+    CHECK(s.current_page()->id == "phones");  // any(stolen_items, item_kind = 'phone')
+    const auto answers = s.answers_on_path();
+    CHECK(answers.at("stolen_items.1.item_name") == "Bag");
+    CHECK(answers.at("stolen_items.2.serial") == "IMEI1234");
+    CHECK(!answers.count("stolen_items.1.serial"));  // not shown for that entry
+}
+
+TEST_CASE("an entry's questions see that entry's answers, its checks run per entry") {
+    const form f = testing::repeats_form();
+    session s = at_items(f);
+    add_item(s, "Phone", "phone", "12");
+    REQUIRE(s.errors().size() == 1);
+    CHECK(s.errors()[0].message == "A serial number has at least 4 characters");
+    add_item(s, "", "", "");
+    REQUIRE(!s.errors().empty());
+}
+
+TEST_CASE("an entry with no answers at all is not accepted") {
+    const form f = testing::repeats_form();
+    const form g = testing::load_form(R"json({"id": "t", "title": "T", "pages": [
+      {"id": "p", "title": "People", "repeat": {"id": "people", "item": "person", "summary_title": "People",
+        "add_another": "Another?"}, "questions": [{"id": "name", "type": "text", "label": "Name"}], "next": "check-answers"}],
+      "routing": {"default": {"team": "t"}}})json");
+    session s(g);
+    s.next();
+    REQUIRE(s.errors().size() == 1);
+    CHECK(s.errors()[0].message == "Answer at least one question about the person");
+    (void)f;
+}
+
+TEST_CASE("fewer than min entries, or more than max, are refused in plain words") {
+    const form f = testing::repeats_form();
+    session s = at_items(f);
+    add_item(s, "Bag", "other");
+    REQUIRE(s.remove_entry(1));
+    CHECK(s.entries(0) == 0);
+    CHECK(s.notice() == "You removed Bag.");
+    REQUIRE(s.set_answer("stolen_items", "no"));
+    s.next();
+    REQUIRE(s.errors().size() == 1);
+    CHECK(s.errors()[0].message == "Add at least 1 item");
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(s.add_another());
+        add_item(s, "Thing " + std::to_string(i + 1), "other");
+    }
+    CHECK(s.entries(0) == 3);
+    CHECK(!s.add_another());
+    CHECK(s.errors()[0].message == "You cannot add more than 3 items");
+    s.next();  // at the maximum nothing is asked: continue goes on
+    CHECK(s.current_page()->id == "contact");
+    CHECK(s.route().team == "property");  // count(stolen_items) >= 3
+}
+
+TEST_CASE("removing an entry drops its answers and moves the later ones up") {
+    const form f = testing::repeats_form();
+    session s = at_items(f);
+    add_item(s, "Bag", "other");
+    REQUIRE(s.add_another());
+    add_item(s, "Phone", "phone", "IMEI1234");
+    REQUIRE(s.add_another());
+    add_item(s, "Coat", "other");
+    REQUIRE(s.remove_entry(2));
+    CHECK(s.entries(0) == 2);
+    CHECK(s.answer("stolen_items.2.item_name") == "Coat");
+    CHECK(s.answer("stolen_items.3.item_name").empty());
+    for (const auto& [key, value] : s.all_answers()) CHECK(value != "IMEI1234");
+    CHECK(!s.remove_entry(3));
+    REQUIRE(s.set_answer("stolen_items", "no"));
+    s.next();
+    CHECK(s.current_page()->id == "contact");  // no phone any more
+}
+
+TEST_CASE("change an entry, back restores it, back from a new entry discards it") {
+    const form f = testing::repeats_form();
+    session s = at_items(f);
+    add_item(s, "Bag", "other");
+    REQUIRE(s.change_entry(1));
+    CHECK(s.entry() == 1);
+    CHECK(s.answer("item_name") == "Bag");
+    REQUIRE(s.set_answer("item_name", "Rucksack"));
+    CHECK(s.back());
+    CHECK(s.state() == session_state::summary);
+    CHECK(s.answer("stolen_items.1.item_name") == "Bag");
+    REQUIRE(s.add_another());
+    REQUIRE(s.set_answer("item_name", "Half typed"));
+    CHECK(s.back());
+    CHECK(s.state() == session_state::summary);
+    CHECK(s.entries(0) == 1);
+    CHECK(s.answer("stolen_items.2.item_name").empty());
+    // Back from the summary leaves the repeat; coming forward again shows its summary.
+    CHECK(s.back());
+    CHECK(s.current_page()->id == "where");
+    s.next();
+    CHECK(s.state() == session_state::summary);
+    CHECK(s.entries(0) == 1);
+}
+
+TEST_CASE("back from the first entry goes to the page before and forgets the empty entry") {
+    const form f = testing::repeats_form();
+    session s = at_items(f);
+    CHECK(s.can_go_back());
+    CHECK(s.back());
+    CHECK(s.current_page()->id == "where");
+    CHECK(s.entries(0) == 0);
+}
+
+TEST_CASE("an entry changed from check your answers returns to check your answers") {
+    const form f = testing::repeats_form();
+    session s = at_items(f);
+    add_item(s, "Bag", "other");
+    REQUIRE(s.add_another());
+    add_item(s, "Phone", "phone", "IMEI1234");
+    REQUIRE(s.set_answer("stolen_items", "no"));
+    s.next();
+    REQUIRE(s.set_answer("phone_blocked", "yes"));
+    s.next();
+    s.next();
+    REQUIRE(s.state() == session_state::check);
+    REQUIRE(s.change("stolen_items.2.item_name"));
+    CHECK(s.state() == session_state::question);
+    CHECK(s.entry() == 2);
+    CHECK(s.answer("item_name") == "Phone");
+    REQUIRE(s.set_answer("item_name", "Old phone"));
+    s.next();
+    CHECK(s.state() == session_state::check);
+    CHECK(s.answers_on_path().at("stolen_items.2.item_name") == "Old phone");
+    // The whole repeat: its summary, to add or remove entries.
+    REQUIRE(s.change("stolen_items"));
+    CHECK(s.state() == session_state::summary);
+    CHECK(!s.change("stolen_items.9.item_name"));
+}

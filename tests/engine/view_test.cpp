@@ -59,3 +59,57 @@ TEST_CASE("check your answers lists every question on the path with labels for c
     CHECK(rows.at(0).at("value") == "No");
     CHECK(rows.at(0).at("page") == "danger");
 }
+
+TEST_CASE("a repeat entry says which entry it is, the summary lists entries and asks to add another") {
+    const form f = testing::repeats_form();
+    session s(f);
+    REQUIRE(s.set_answer("postcode", "SW1A 1AA"));
+    s.next();
+    auto v = json::parse(view_json(s));
+    CHECK(v.at("state") == "question");
+    CHECK(v.at("page").at("repeat").at("title") == "Item 1");
+    CHECK(v.at("page").at("repeat").at("entry") == 1);
+    REQUIRE(s.set_answer("item_name", "Bag"));
+    REQUIRE(s.set_answer("item_kind", "other"));
+    s.next();
+    REQUIRE(s.add_another());
+    REQUIRE(s.set_answer("item_kind", "other"));
+    s.next();
+    v = json::parse(view_json(s));
+    CHECK(v.at("state") == "summary");
+    CHECK(!v.contains("page"));
+    const auto& summary = v.at("summary");
+    CHECK(summary.at("title") == "Things you have told us about");
+    REQUIRE(summary.at("entries").size() == 2);
+    CHECK(summary.at("entries").at(0).at("label") == "Bag");
+    CHECK(summary.at("entries").at(1).at("label") == "Item 2");  // no name: its title
+    CHECK(summary.at("add_another").at("label") == "Do you want to tell us about another item?");
+    s.next();
+    v = json::parse(view_json(s));
+    CHECK(v.at("summary").at("add_another").at("error") == "Select yes if you want to add another item");
+    CHECK(v.at("errors").at(0).at("question") == "stolen_items");
+    REQUIRE(s.remove_entry(1));
+    v = json::parse(view_json(s));
+    CHECK(v.at("notice") == "You removed Bag.");
+    REQUIRE(s.add_another());
+    REQUIRE(s.set_answer("item_name", "Coat"));
+    REQUIRE(s.set_answer("item_kind", "other"));
+    s.next();
+    REQUIRE(s.add_another());
+    REQUIRE(s.set_answer("item_name", "Hat"));
+    REQUIRE(s.set_answer("item_kind", "other"));
+    s.next();
+    v = json::parse(view_json(s));
+    CHECK(v.at("summary").at("entries").size() == 3);
+    CHECK(!v.at("summary").contains("add_another"));  // at the maximum it is not asked
+    s.next();
+    REQUIRE(s.set_answer("email", "a@example.com"));
+    s.next();
+    v = json::parse(view_json(s));
+    REQUIRE(v.at("state") == "check");
+    const auto& rows = v.at("check").at("rows");
+    CHECK(rows.at(1).at("question") == "stolen_items");
+    CHECK(rows.at(1).at("value") == "3");
+    CHECK(rows.at(2).at("question") == "stolen_items.1.item_name");
+    CHECK(rows.at(2).at("entry") == "Item 1");
+}

@@ -16,14 +16,25 @@ public:
             case 0: return frontdesk::value::whole(42);
             case 1: return frontdesk::value::text("Red");
             case 2: return frontdesk::value::date(20000);
+            case 4: return focus_ == 0 ? frontdesk::value{} : frontdesk::value::whole(focus_);  // the repeat's entry number
             default: return frontdesk::value::list({frontdesk::value::text("a")});
         }
     }
     frontdesk::value calculation(std::uint32_t) const override { return frontdesk::value::number(-5); }
     std::int64_t today() const override { return 20785; }
+    // One repeat group, "g", of three entries.
+    std::uint32_t entries(std::uint32_t group) const override { return group == 0 ? 3 : 0; }
+    std::uint32_t focus(std::uint32_t, std::uint32_t entry) const override {
+        const std::uint32_t before = focus_;
+        focus_ = entry;
+        return before;
+    }
     frontdesk::value lookup(std::string_view, std::string_view key) const override {
         return frontdesk::value::text(std::string(key));
     }
+
+private:
+    mutable std::uint32_t focus_ = 0;
 };
 
 }  // namespace
@@ -40,6 +51,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return std::nullopt;
     };
     env.has_table = [](std::string_view table) { return table == "t"; };
+    env.find_group = [](std::string_view name) -> std::optional<std::uint32_t> {
+        if (name == "g") return 0u;
+        return std::nullopt;
+    };
+    env.find_entry_name = [](std::string_view name, std::uint32_t group) -> std::optional<expr_symbol> {
+        if (group == 0 && name == "e") return expr_symbol{opcode::answer, 4, value_type::number};
+        return std::nullopt;
+    };
     auto compiled = compile_expression(std::string_view(reinterpret_cast<const char*>(data), size), env);
     if (compiled) {
         std::string problem;

@@ -4,6 +4,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -330,4 +332,61 @@ TEST_CASE("every byte of an envelope flipped in turn is refused, and nothing new
     CHECK(*fx.db->count() == 0);
     // The original still goes through: nothing above poisoned its id.
     CHECK(server::accept_submission(*fx.submissions, envelope).status == 201);
+}
+
+namespace {
+
+// A fixture whose catalog holds the golden repeats form.
+struct repeats_fixture {
+    testing::temp_dir forms_dir;
+    testing::server_fixture fx;
+    repeats_fixture() : fx(prepare(forms_dir)) {}
+    static std::string prepare(const testing::temp_dir& d) {
+        std::filesystem::copy_file(std::string(FRONTDESK_SOURCE_DIR) + "/tests/golden/forms/repeats.json", d.path() / "repeats.json");
+        return d.str();
+    }
+};
+
+// The report of the two-items answers, changed by `forge` before it is sealed.
+std::string forged_report(const form& f, const std::function<void(json&)>& forge) {
+    json j = json::parse(report_text(f, testing::two_items_answers(), id_a));
+    forge(j);
+    return j.dump();
+}
+
+}  // namespace
+
+TEST_CASE("a report with repeat entries is verified by replay, forged entries are refused") {
+    repeats_fixture r;
+    auto& fx = r.fx;
+    const form& f = fx.forms->find("repeats")->definition;
+    const std::string good = report_text(f, testing::two_items_answers(), id_a);
+    CHECK(good.find(R"("stolen_items":[{)") != std::string::npos);
+    CHECK(forged_report(f, [](json&) {}) == good);  // the forging helper keeps the bytes when it changes nothing
+
+    // More entries than the form's maximum (3).
+    const auto too_many = forged_report(f, [](json& j) {
+        auto& items = j["answers"]["stolen_items"];
+        for (int i = 0; i < 2; ++i) items.push_back({{"item_kind", "other"}, {"item_name", "Hat"}});
+    });
+    auto answer = server::accept_submission(*fx.submissions, seal_text(fx, too_many, "repeats"));
+    CHECK(answer.status == 422);
+    CHECK(problem_type(answer) == "/problems/rejected-by-form");
+    // An entry the form rejects: a serial number too short for its check.
+    const auto bad_entry = forged_report(f, [](json& j) { j["answers"]["stolen_items"][1]["serial"] = "12"; });
+    answer = server::accept_submission(*fx.submissions, seal_text(fx, bad_entry, "repeats"));
+    CHECK(answer.status == 422);
+    // No entries where the form needs at least one; an entry with no answers.
+    const auto none = forged_report(f, [](json& j) { j["answers"]["stolen_items"] = json::array(); });
+    CHECK(server::accept_submission(*fx.submissions, seal_text(fx, none, "repeats")).status == 422);
+    const auto empty_entry = forged_report(f, [](json& j) { j["answers"]["stolen_items"].push_back(json::object()); });
+    CHECK(server::accept_submission(*fx.submissions, seal_text(fx, empty_entry, "repeats")).status == 422);
+    // An entry's answer given as a plain answer instead.
+    const auto flat = forged_report(f, [](json& j) { j["answers"]["item_name"] = "Bag"; });
+    CHECK(server::accept_submission(*fx.submissions, seal_text(fx, flat, "repeats")).status == 422);
+    CHECK(*fx.db->count() == 0);
+
+    answer = server::accept_submission(*fx.submissions, seal_text(fx, good, "repeats"));
+    CHECK(answer.status == 201);
+    CHECK(*fx.db->count() == 1);
 }

@@ -88,3 +88,23 @@ inline std::map<std::string, std::string> complete_everything_answers() {
 }
 
 }  // namespace frontdesk::testing
+
+namespace frontdesk::testing {
+
+// The golden tests' form with a repeat: stolen items, 1 to 3 of them, and
+// routes on sum, all and any over them.
+inline form repeats_form() { return load_form(read_source_file("tests/golden/forms/repeats.json")); }
+
+// Answers for the repeats form with two items, one of them a phone.
+inline std::map<std::string, std::string> two_items_answers() {
+    return {{"postcode", "SW1A 1AA"},
+            {"email", "a@example.com"},
+            {"phone_blocked", "yes"},
+            {"stolen_items.1.item_name", "Bag"},
+            {"stolen_items.1.item_kind", "other"},
+            {"stolen_items.2.item_name", "Phone"},
+            {"stolen_items.2.item_kind", "phone"},
+            {"stolen_items.2.serial", "IMEI1234"}};
+}
+
+}  // namespace frontdesk::testing

@@ -46,10 +46,11 @@ struct server_fixture {
     server::metrics stats;
     std::unique_ptr<server::app> application;
 
-    server_fixture() {
+    // The shipped forms, or those in `forms_dir`.
+    explicit server_fixture(const std::string& forms_dir = std::string(FRONTDESK_SOURCE_DIR) + "/forms") {
         bool created = false;
         REQUIRE(server::init_keys(key_dir, created));
-        auto catalog = server::form_catalog::load(std::string(FRONTDESK_SOURCE_DIR) + "/forms");
+        auto catalog = server::form_catalog::load(forms_dir);
         REQUIRE(catalog);
         forms = std::make_unique<server::form_catalog>(std::move(*catalog));
         for (const auto& team : forms->teams()) REQUIRE(server::add_team_key(key_dir, team, team_secret_path(team)));

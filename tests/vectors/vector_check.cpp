@@ -201,7 +201,10 @@ int write(const std::string& form_path, const std::string& out_path) {
     v.fields["receipt_reference"] = "FD-7K3M-Q9TX";
     v.fields["receipt_received_at"] = "2026-11-28T09:15:02Z";
     v.answers = {{"kind", "damage"}, {"note", "Spray paint on the shop window, \"tags\" in red \xe2\x80\x94 again"},
-                 {"postcode", "SW1A 2JR"}};
+                 {"postcode", "SW1A 2JR"},
+                 // A repeat: its entries are a list of objects in the report.
+                 {"damaged_things.1.thing", "Shop window"}, {"damaged_things.1.cost", "£1,200"},
+                 {"damaged_things.2.thing", "Door \xe2\x80\x94 glass panel"}, {"damaged_things.2.cost", "80.5"}};
     const std::string image = encode_form_image(*loaded.loaded);
     v.fields["form_image"] = to_hex(reinterpret_cast<const unsigned char*>(image.data()), image.size());
     computed c;
