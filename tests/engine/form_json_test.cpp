@@ -113,6 +113,7 @@ TEST_CASE("next_steps: the paragraphs that say what happens next, each a string"
                                            R"(,"routing":{"default":{"team":"x"}}})");
     CHECK_FALSE(not_a_list.loaded);
     CHECK(has_error_at(not_a_list, "/next_steps"));
+}
 
 namespace {
 
