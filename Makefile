@@ -38,13 +38,17 @@ test-native:
 test-browser:
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms npm run --silent test:browser
 
-# Benchmarks (bench/): minutes, never part of `make test`, and they assert no
-# times; the results go in BENCHMARKS.md. Crypto natively and in wasm; the
+# Benchmarks (bench/): minutes (about 15 in all), never part of `make test`,
+# and they assert no times; the results go in BENCHMARKS.md. Crypto natively
+# and in wasm; the engine natively, in wasm and beside SurveyJS on the same
+# forms; transfer size beside SurveyJS, libsodium.js and GOV.UK Frontend; the
 # server's throughput and scaling; the web client's time to the first question
-# under 3G throttling (cold, warm, offline) and its bytes per file as served.
+# under 3G and Slow 4G throttling with a 4x slower CPU (cold, warm, offline).
 bench: native wasm
 	@bench/crypto.sh
 	@bench/engine.sh
+	@node bench/peers.mjs
+	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms node bench/transfer-size.mjs
 	@bench/server.sh
 	@bench/scaling.sh
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms node bench/first-question.mjs

@@ -14,10 +14,9 @@ node build/wasm-release/bench/crypto_bench.cjs
 echo
 echo "| what the browser loads | bytes | brotli | gzip |"
 echo "|---|---|---|---|"
-for f in build/wasm-release/bench/crypto_size.wasm build/web/frontdesk-engine.wasm; do
-    case $f in
-        *crypto_size*) name="sealing + receipt checking alone (wasm)";;
-        *) name="the whole engine, crypto included (wasm)";;
-    esac
-    echo "| $name | $(stat -c %s "$f") | $(brotli -c -q 11 "$f" | wc -c) | $(gzip -9 -c "$f" | wc -c) |"
-done
+# The web root's files have hashed names: asset-manifest.json says which.
+served() { node -e 'const m = JSON.parse(require("fs").readFileSync("build/web/asset-manifest.json", "utf8")); console.log("build/web" + m.files[process.argv[1]].served)' "$1"; }
+row() { echo "| $1 | $(stat -c %s "$2") | $(brotli -c -q 11 "$2" | wc -c) | $(gzip -9 -c "$2" | wc -c) |"; }
+row "sealing + receipt checking alone (wasm, bench/crypto_size.cpp)" build/wasm-release/bench/crypto_size.wasm
+row "the browser's crypto module (frontdesk-crypto.wasm: sealing, receipt checks, random ids)" "$(served frontdesk-crypto.wasm)"
+row "the browser's engine (frontdesk-engine.wasm: forms, sessions, views, reports, drafts; no crypto)" "$(served frontdesk-engine.wasm)"

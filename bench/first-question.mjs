@@ -1,21 +1,30 @@
 #!/usr/bin/env node
 // Time to the first interactive question of the bike theft form, in Debian's
-// chromium against the real `frontdesk serve`, under DevTools "3G"
-// throttling (400 kbit/s down and up, 400 ms round trip):
+// chromium against the real `frontdesk serve`, under DevTools network
+// throttling: "3G" (400 kbit/s down and up, 400 ms round trip) alone, then
+// "3G" and DevTools' "Slow 4G" preset (1.44 Mbit/s down, 675 kbit/s up,
+// 562.5 ms round trip: devtools-frontend's Slow4GConditions) each with the
+// page's CPU slowed down 4× (Emulation.setCPUThrottlingRate):
 //   cold    a new browser profile: nothing cached, no service worker;
 //   warm    the same profile after one visit: the service worker answers;
 //   offline the same, with the connection off.
 // Prints the median (and min, max) of RUNS runs of each, and the bytes per
 // file as served. Never run by `make test`: run it with `make bench`.
-//   RUNS (default 7)  FRONTDESK_BIN, FRONTDESK_WEB, FRONTDESK_FORMS as for the browser tests
+//   RUNS (default 5)  FRONTDESK_BIN, FRONTDESK_WEB, FRONTDESK_FORMS as for the browser tests
 import os from 'node:os';
 
 import { launchBrowser } from '../tests/browser/browser.mjs';
 import { startServer } from '../tests/browser/server.mjs';
 import { BUDGET, kb, measure } from '../tests/browser/sizes.mjs';
 
-const RUNS = Number(process.env.RUNS ?? 7);
+const RUNS = Number(process.env.RUNS ?? 5);
 const THREE_G = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
+const SLOW_4G = { offline: false, latency: 150 * 3.75, downloadThroughput: (1.6 * 1000 * 1000 / 8) * 0.9, uploadThroughput: (750 * 1000 / 8) * 0.9 };
+const PROFILES = [
+  { name: '3G', network: THREE_G, cpu: 1 },
+  { name: '3G, CPU 4× slower', network: THREE_G, cpu: 4 },
+  { name: 'Slow 4G, CPU 4× slower', network: SLOW_4G, cpu: 4 },
+];
 
 // Records, in the page, when the first question can be answered: a radio
 // (the bike theft form's first page) that is in the document and enabled.
@@ -27,11 +36,13 @@ const WATCH = `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 })();`;
 
-async function timeFirstQuestion(context, url, { offline = false } = {}) {
+async function timeFirstQuestion(context, url, profile, { offline = false } = {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', offline ? { ...THREE_G, offline: true } : THREE_G);
+  await cdp.send('Network.emulateNetworkConditions', { ...profile.network, offline });
+  // The page's own thread; the service worker (warm, offline) runs at full speed.
+  if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   await page.addInitScript(WATCH);
   await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
   await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 60_000, polling: 50 });
@@ -61,26 +72,33 @@ const server = await startServer();
 const browser = await launchBrowser();
 try {
   const url = `${server.url}/#/form/bike-theft`;
-  const results = { cold: [], warm: [], offline: [] };
+  const results = new Map(PROFILES.map((profile) => [profile, { cold: [], warm: [], offline: [] }]));
+  // Profile after profile within each run, so that a busy machine slows them alike.
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
-    results.cold.push(await timeFirstQuestion(context, url));
-    await waitForServiceWorker(context, url);
-    results.warm.push(await timeFirstQuestion(context, url));
-    await context.setOffline(true);
-    results.offline.push(await timeFirstQuestion(context, url, { offline: true }));
-    await context.close();
+    for (const profile of PROFILES) {
+      const r = results.get(profile);
+      const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+      r.cold.push(await timeFirstQuestion(context, url, profile));
+      await waitForServiceWorker(context, url);
+      r.warm.push(await timeFirstQuestion(context, url, profile));
+      await context.setOffline(true);
+      r.offline.push(await timeFirstQuestion(context, url, profile, { offline: true }));
+      await context.close();
+    }
   }
 
   const { rows, critical, offline } = await measure(server.url);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`# Time to the first question (bike theft), 3G: 400 kbit/s, 400 ms RTT; ${RUNS} runs each`);
-  console.log(`machine: ${cpu}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}; ${(await browser.version())}\n`);
-  console.log('| visit | median | min | max |');
-  console.log('|---|---:|---:|---:|');
-  for (const [name, values] of Object.entries(results)) {
-    const ms = (value) => `${Math.round(value)} ms`;
-    console.log(`| ${name} | ${ms(median(values))} | ${ms(Math.min(...values))} | ${ms(Math.max(...values))} |`);
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`# Time to the first question (bike theft), ${new Date().toISOString().slice(0, 16)}Z; ${RUNS} runs each`);
+  console.log(`machine: ${cpu}, ${os.cpus().length} cores, load average ${load}, ${os.platform()} ${os.release()}; ${(await browser.version())}\n`);
+  console.log('| network, CPU | visit | median | min | max |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const [profile, visits] of results) {
+    for (const [name, values] of Object.entries(visits)) {
+      const ms = (value) => `${Math.round(value)} ms`;
+      console.log(`| ${profile.name} | ${name} | ${ms(median(values))} | ${ms(Math.min(...values))} | ${ms(Math.max(...values))} |`);
+    }
   }
   console.log('\n| file | served as | bytes | first question |');
   console.log('|---|---|---:|:-:|');

@@ -67,7 +67,12 @@ result<draft_restored> restore_draft(session& s, std::string_view draft) {
     draft_restored out;
     out.same_version = version == f.version;
     for (const auto& [id, value] : answers) {
-        if (f.find_question(id) != nullptr) continue;
+        // A plain answer is kept while the question is asked once (not, now, in a repeat).
+        if (const question* q = f.find_question(id)) {
+            if (f.repeat_of_slot(q->slot) == nullptr) continue;
+            out.dropped.push_back(id);
+            continue;
+        }
         // A repeat entry's answer is kept while its repeat still asks the question.
         const auto parts = parse_entry_key(id);
         const auto group = parts ? f.group_index(parts->group) : std::nullopt;

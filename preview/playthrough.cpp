@@ -29,9 +29,22 @@ status take_step(playthrough& p, const step& s) {
             break;
         }
         case step_kind::next:
-            if (j.state() != session_state::question) return error{"", "There is no page to continue from."};
+            if (j.state() != session_state::question && j.state() != session_state::summary) {
+                return error{"", "There is no page to continue from."};
+            }
             j.next();
             break;
+        case step_kind::add_another:
+            if (auto st = j.add_another(); !st) return st;
+            break;
+        case step_kind::change_entry:
+        case step_kind::remove_entry: {
+            const auto n = parse_number(s.value);
+            if (!n || *n < number_scale || *n % number_scale != 0) return error{s.value, "That is not an entry number."};
+            const auto entry = static_cast<std::uint32_t>(*n / number_scale);
+            if (auto st = s.kind == step_kind::change_entry ? j.change_entry(entry) : j.remove_entry(entry); !st) return st;
+            break;
+        }
         case step_kind::back:
             if (!j.back()) return error{"", "There is nowhere to go back to."};
             break;
@@ -56,15 +69,32 @@ bool walk_to(playthrough& p, const std::map<std::string, std::string>& answers, 
     auto language = p.language;
     p = start_playthrough(p.definition, p.today);
     p.language = std::move(language);
-    // Each page is entered at most once on a journey that goes anywhere new.
-    for (std::size_t i = 0; i <= p.definition->pages.size(); ++i) {
+    // Each page is entered at most once on a journey that goes anywhere new; a
+    // repeat page takes two steps per entry and one more.
+    auto has_entry = [&](const repeat_spec& r, std::uint32_t n) {
+        const std::string prefix = entry_key(r.id, n, "");
+        const auto it = answers.lower_bound(prefix);
+        return it != answers.end() && it->first.starts_with(prefix);
+    };
+    for (std::size_t i = 0; i <= p.definition->pages.size() * (2 * largest_repeat + 3); ++i) {
         const page* here = p.journey->current_page();
         if (here == nullptr) return page_id.empty() || page_id == check_answers_page;
         if (here->id == page_id) return true;
-        if (p.journey->state() != session_state::question) return page_id.empty();
-        for (const auto& q : here->questions) {
-            const auto it = answers.find(q.id);
-            (void)take_step(p, {step_kind::answer, q.id, it == answers.end() ? "" : it->second});
+        if (p.journey->state() == session_state::summary) {
+            const repeat_spec& r = *here->repeat;
+            if (has_entry(r, p.journey->entries(r.group) + 1)) {
+                if (!take_step(p, {step_kind::add_another, "", ""})) return false;
+                continue;
+            }
+            (void)take_step(p, {step_kind::answer, r.id, "no"});
+        } else if (p.journey->state() != session_state::question) {
+            return page_id.empty();
+        } else {
+            const std::uint32_t entry = p.journey->entry();
+            for (const auto& q : here->questions) {
+                const auto it = answers.find(here->repeat ? entry_key(here->repeat->id, entry, q.id) : q.id);
+                (void)take_step(p, {step_kind::answer, q.id, it == answers.end() ? "" : it->second});
+            }
         }
         (void)take_step(p, {step_kind::next, "", ""});
         if (!p.journey->errors().empty()) return false;
@@ -102,6 +132,18 @@ std::vector<answer_row> live_answers(const session& s) {
     const auto on_path = s.answers_on_path();
     std::vector<answer_row> rows;
     for (const auto& pg : s.definition().pages) {
+        if (pg.repeat) {
+            // Every entry's answers, by their GROUP.N.QUESTION keys.
+            for (std::uint32_t n = 1; n <= s.entries(pg.repeat->group); ++n) {
+                for (const auto& q : pg.questions) {
+                    const std::string key = entry_key(pg.repeat->id, n, q.id);
+                    const auto& value = s.answer(key);
+                    if (value.empty() || !q.asks()) continue;
+                    rows.push_back({pg.id, key, q.label, shown_value(q, value), on_path.count(key) > 0});
+                }
+            }
+            continue;
+        }
         for (const auto& q : pg.questions) {
             const auto& value = s.answer(q.id);
             if (value.empty() || !q.asks()) continue;
@@ -115,6 +157,20 @@ std::vector<answer_row> check_rows(const session& s) {
     std::vector<answer_row> rows;
     for (const auto& page_id : s.path()) {
         const page& pg = s.definition().pages[*s.definition().page_index(page_id)];
+        if (pg.repeat) {
+            const repeat_spec& r = *pg.repeat;
+            const std::uint32_t count = s.entries(r.group);
+            rows.push_back({pg.id, r.id, r.summary_title, count == 0 ? "None" : std::to_string(count), true});
+            for (std::uint32_t n = 1; n <= count; ++n) {
+                for (const auto& q : pg.questions) {
+                    if (!q.asks() || !s.shown_in_entry(r, n, q)) continue;
+                    const std::string key = entry_key(r.id, n, q.id);
+                    const auto& raw = s.answer(key);
+                    rows.push_back({pg.id, key, s.entry_title(r, n) + ": " + q.label, raw.empty() ? "" : shown_value(q, raw), true});
+                }
+            }
+            continue;
+        }
         for (const auto& q : pg.questions) {
             if (!q.asks() || !s.shown(q)) continue;
             const auto& raw = s.answer(q.id);
@@ -149,7 +205,9 @@ live_route live_route_of(const session& s) {
     const int rule = s.chosen_team_rule();
     out.decided_by = rule < 0 ? "the default route" : "routing rule " + std::to_string(rule + 1);
     const page* here = s.current_page();
-    if (s.state() != session_state::question || here == nullptr) return out;
+    if ((s.state() != session_state::question && s.state() != session_state::summary) || here == nullptr) return out;
+    // A repeat's routes are tried once its entries are done, from its summary.
+    if (here->repeat && s.state() == session_state::question) return out;
     const int r = s.chosen_route();
     out.next_page = r < 0 ? here->next : here->routes[static_cast<std::size_t>(r)].go_to;
     out.next_by = r < 0 ? "the page's next" : "route " + std::to_string(r + 1) + " of this page";

@@ -15,12 +15,13 @@
 
 namespace frontdesk::preview {
 
-enum class step_kind { answer, next, back, change };
+// add_another, change_entry and remove_entry act on a repeat's summary.
+enum class step_kind { answer, next, back, change, add_another, change_entry, remove_entry };
 
 struct step {
     step_kind kind = step_kind::next;
     std::string question;  // answer, change
-    std::string value;     // answer
+    std::string value;     // answer; the entry number (from 1) for change_entry and remove_entry
     bool operator==(const step&) const = default;
 };
 
@@ -51,6 +52,7 @@ replayed replay_steps(const playthrough& p, std::shared_ptr<const form> f);
 
 // Starts over and walks the form with these answers until the journey reaches
 // `page_id` (or ends, when it is empty). False when it does not get there.
+// A repeat gets an entry for each N the answers hold as GROUP.N.QUESTION.
 bool walk_to(playthrough& p, const std::map<std::string, std::string>& answers, const std::string& page_id);
 
 // Goes back along the journey to a page already on it; false when it is not.
@@ -69,7 +71,7 @@ std::string shown_value(const question& q, const std::string& raw);
 
 struct answer_row {
     std::string page;
-    std::string question;
+    std::string question;  // a repeat entry's: GROUP.N.QUESTION
     std::string label;
     std::string value;  // as shown
     bool on_path = false;  // answers off the path are kept but never sent
@@ -78,7 +80,9 @@ struct answer_row {
 // Every answer given so far, in the form's order.
 std::vector<answer_row> live_answers(const session& s);
 
-// Check your answers: the questions shown on the path, answered or not.
+// Check your answers: the questions shown on the path, answered or not (a
+// repeat: a row for the repeat, its value the number of entries, then each
+// entry's questions, labelled "Item 1: …").
 std::vector<answer_row> check_rows(const session& s);
 
 struct calculated_row {

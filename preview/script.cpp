@@ -27,11 +27,18 @@ parsed_script parse_script(std::string_view text) {
             }
         } else if (s.is_object() && s.size() == 1 && s.contains("change") && s.at("change").is_string()) {
             out.steps.push_back({{step_kind::change, s.at("change").get<std::string>(), ""}, 0});
+        } else if (s == "add_another") {
+            out.steps.push_back({{step_kind::add_another, "", ""}, 0});
+        } else if (s.is_object() && s.size() == 1 && (s.contains("change_entry") || s.contains("remove_entry")) &&
+                   s.begin()->is_number_unsigned()) {
+            const bool change = s.contains("change_entry");
+            out.steps.push_back({{change ? step_kind::change_entry : step_kind::remove_entry, "", std::to_string(s.begin()->get<std::size_t>())}, 0});
         } else if (s.is_object() && s.size() == 1 && s.contains("path") && s.at("path").is_number_unsigned() &&
                    s.at("path").get<std::size_t>() > 0) {
             out.steps.push_back({{}, s.at("path").get<std::size_t>()});
         } else {
-            out.errors.push_back({where, "a step is \"next\", \"back\", {\"answer\": {...}}, {\"change\": ID} or {\"path\": N}"});
+            out.errors.push_back({where, "a step is \"next\", \"back\", \"add_another\", {\"answer\": {...}}, {\"change\": ID}, "
+                                         "{\"change_entry\": N}, {\"remove_entry\": N} or {\"path\": N}"});
         }
     }
     return out;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <ctime>
-#include <nlohmann/json.hpp>
 
 #include "engine/envelope.hpp"
 #include "engine/expr.hpp"
@@ -15,17 +14,11 @@
 namespace frontdesk::server {
 namespace {
 
-using json = nlohmann::json;
-
 bool is_lower_hex(const std::string& s, std::size_t size) {
     if (s.size() != size) return false;
     return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-const json* string_member(const json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? &*it : nullptr;
-}
 
 struct envelope_fields {
     std::string form_id;
@@ -121,65 +114,126 @@ std::optional<http_answer> read_envelope(const std::string& body, envelope_field
     return std::nullopt;
 }
 
-// The report as the client sent it; checked field by field against a replay.
+// Reads `[STRING, …]` into `out`, each checked by `fits`.
+template <typename Fits>
+bool read_string_list(json_cursor& in, std::vector<std::string>& out, Fits fits) {
+    if (!in.consume('[')) return false;
+    if (in.consume(']')) return true;
+    std::string item;
+    do {
+        if (!in.read_string(item) || !fits(item)) return false;
+        out.push_back(item);
+    } while (in.consume(','));
+    return in.consume(']');
+}
+
+// Reads one repeat's entries: `[{QUESTION: STRING, …}, …]`.
+const char* read_repeat(json_cursor& in, const std::string& group, report& out) {
+    if (!in.consume('[')) return "every answer must be a string";
+    if (in.consume(']')) return nullptr;
+    std::uint32_t entry = 0;
+    std::string question, answer;
+    do {
+        if (++entry > largest_repeat) return "a repeat has more entries than any form allows";
+        if (!in.consume('{')) return "every entry of a repeat must be an object";
+        if (!in.consume('}')) {
+            do {
+                if (!in.read_string(question) || !in.consume(':')) return "every entry of a repeat must be an object";
+                if (!in.read_string(answer)) return "every answer must be a string";
+                out.answers[entry_key(group, entry, question)] = answer;
+            } while (in.consume(','));
+            if (!in.consume('}')) return "every entry of a repeat must be an object";
+        }
+    } while (in.consume(','));
+    return in.consume(']') ? nullptr : "every entry of a repeat must be an object";
+}
+
+// Reads `{ID: STRING or REPEAT, …}`; the reason when it is not that.
+const char* read_answers(json_cursor& in, report& out) {
+    if (!in.consume('{')) return "answers must be an object";
+    if (in.consume('}')) return nullptr;
+    std::string id, answer;
+    do {
+        if (!in.read_string(id) || !in.consume(':')) return "answers must be an object";
+        if (in.peek('[')) {
+            // A repeat: a list of entries, each an object of answers. Kept as
+            // "GROUP.N.QUESTION", as the replay gives them; whether the form
+            // has such a repeat, and allows that many entries, the replay decides.
+            if (const char* why = read_repeat(in, id, out)) return why;
+            out.repeats.push_back(id);
+            continue;
+        }
+        if (!in.read_string(answer)) return "every answer must be a string";
+        out.answers[id] = answer;
+    } while (in.consume(','));
+    return in.consume('}') ? nullptr : "answers must be an object";
+}
+
+// The report as the client sent it; checked field by field against a replay,
+// and byte for byte against the canonical report the replay makes, which
+// also refuses members that should not be there and repeated keys.
 std::optional<http_answer> read_report(const std::string& plaintext, report& out) {
     const auto bad = [](const std::string& detail) {
         return problem(400, "malformed-report", "The report inside the envelope is malformed.", detail);
     };
-    const json j = json::parse(plaintext, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
-    const auto v = j.find("v");
-    if (v == j.end() || !v->is_number_integer() || v->get<std::int64_t>() != report_format_version) {
-        return bad("unknown report version");
+    json_cursor in(plaintext);
+    std::optional<std::int64_t> version;
+    std::optional<std::string> form, form_version, language, submission_id, date;
+    // Why a member did not read, by the order the reasons are given in.
+    const char* answers_problem = "answers must be an object";
+    const char* pages_problem = "pages must be a list";
+    const char* attachments_problem = nullptr;
+    if (!in.consume('{')) return bad("not a JSON object");
+    if (!in.consume('}')) {
+        std::string key;
+        do {
+            if (!in.read_string(key) || !in.consume(':')) return bad("not a JSON object");
+            const std::size_t value_at = in.position();
+            std::optional<std::string>* text = key == "form" ? &form : key == "form_version" ? &form_version
+                                             : key == "language" ? &language : key == "submission_id" ? &submission_id
+                                             : key == "date" ? &date : nullptr;
+            bool read = false;
+            if (text != nullptr) {
+                std::string value;
+                read = in.read_string(value);
+                if (read) *text = std::move(value);
+            } else if (key == "v") {
+                std::int64_t v = 0;
+                read = in.read_integer(v);
+                if (read) version = v;
+            } else if (key == "answers") {
+                answers_problem = read_answers(in, out);
+                read = answers_problem == nullptr;
+            } else if (key == "pages") {
+                const bool list = in.peek('[');
+                read = read_string_list(in, out.pages, [](const std::string&) { return true; });
+                pages_problem = read ? nullptr : list ? "every page must be a string" : "pages must be a list";
+            } else if (key == "attachments") {
+                const bool list = in.peek('[');
+                read = read_string_list(in, out.attachments, [](const std::string& a) { return is_lower_hex(a, 64); });
+                attachments_problem = read ? nullptr : list ? "attachments must be BLAKE2b hashes" : "attachments must be a list";
+            }
+            if (!read) {  // skipped here, reported below in its turn
+                in.rewind(value_at);
+                if (!in.skip_value()) return bad("not a JSON object");
+            }
+        } while (in.consume(','));
+        if (!in.consume('}')) return bad("not a JSON object");
     }
-    const json* form = string_member(j, "form");
-    const json* version = string_member(j, "form_version");
-    const json* language = string_member(j, "language");
-    const json* submission_id = string_member(j, "submission_id");
-    if (!form || !version || !language || !submission_id) return bad("a required field is missing");
-    out.form_id = form->get<std::string>();
-    out.form_version = version->get<std::string>();
-    out.language = language->get<std::string>();
-    out.submission_id = submission_id->get<std::string>();
+    if (!in.at_end()) return bad("not a JSON object");
+    if (!version || *version != report_format_version) return bad("unknown report version");
+    if (!form || !form_version || !language || !submission_id) return bad("a required field is missing");
+    out.form_id = std::move(*form);
+    out.form_version = std::move(*form_version);
+    out.language = std::move(*language);
+    out.submission_id = std::move(*submission_id);
     if (!is_lower_hex(out.submission_id, 32)) return bad("the submission id must be 32 lower-case hex digits");
-    const json* date = string_member(j, "date");
-    const auto day = date ? parse_iso_date(date->get<std::string>()) : std::nullopt;
+    const auto day = date ? parse_iso_date(*date) : std::nullopt;
     if (!day) return bad("date must be a day written YYYY-MM-DD");
     out.date = *day;
-    const auto answers = j.find("answers");
-    if (answers == j.end() || !answers->is_object()) return bad("answers must be an object");
-    for (const auto& [id, value] : answers->items()) {
-        if (value.is_array()) {
-            // A repeat: a list of entries, each an object of answers. Kept as
-            // "GROUP.N.QUESTION", as the replay gives them; whether the form
-            // has such a repeat, and allows that many entries, the replay decides.
-            if (value.size() > largest_repeat) return bad("a repeat has more entries than any form allows");
-            for (std::size_t n = 0; n < value.size(); ++n) {
-                if (!value[n].is_object()) return bad("every entry of a repeat must be an object");
-                for (const auto& [question, answer] : value[n].items()) {
-                    if (!answer.is_string()) return bad("every answer must be a string");
-                    out.answers[entry_key(id, static_cast<std::uint32_t>(n + 1), question)] = answer.get<std::string>();
-                }
-            }
-            out.repeats.push_back(id);
-            continue;
-        }
-        if (!value.is_string()) return bad("every answer must be a string");
-        out.answers[id] = value.get<std::string>();
-    }
-    const auto pages = j.find("pages");
-    if (pages == j.end() || !pages->is_array()) return bad("pages must be a list");
-    for (const auto& p : *pages) {
-        if (!p.is_string()) return bad("every page must be a string");
-        out.pages.push_back(p.get<std::string>());
-    }
-    if (const auto attachments = j.find("attachments"); attachments != j.end()) {
-        if (!attachments->is_array()) return bad("attachments must be a list");
-        for (const auto& a : *attachments) {
-            if (!a.is_string() || !is_lower_hex(a.get<std::string>(), 64)) return bad("attachments must be BLAKE2b hashes");
-            out.attachments.push_back(a.get<std::string>());
-        }
-    }
+    if (answers_problem != nullptr) return bad(answers_problem);
+    if (pages_problem != nullptr) return bad(pages_problem);
+    if (attachments_problem != nullptr) return bad(attachments_problem);
     return std::nullopt;
 }
 

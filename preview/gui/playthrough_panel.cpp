@@ -2,6 +2,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "preview/fields.hpp"
 #include "preview/gui/panels.hpp"
@@ -132,6 +133,44 @@ void draw_question(workspace& w, const question& q, bool label_is_heading, bool 
     ImGui::PopID();
 }
 
+// A repeat's summary, as the web app draws it: the entries with Change and
+// Remove, then "add another?" (not asked at the maximum) and Continue.
+void draw_summary(workspace& w, const fonts& f, const page& pg, bool take_keyboard) {
+    const session& s = *w.play->journey;
+    const repeat_spec& r = *pg.repeat;
+    error_summary(s);
+    heading(f, r.summary_title);
+    if (!s.notice().empty()) ImGui::TextWrapped("%s", s.notice().c_str());
+    std::optional<step> chosen;
+    const std::uint32_t count = s.entries(r.group);
+    if (count == 0) ImGui::TextDisabled("No entries yet.");
+    for (std::uint32_t n = 1; n <= count; ++n) {
+        ImGui::PushID(static_cast<int>(n));
+        ImGui::TextWrapped("%s", s.entry_summary(r, n).c_str());
+        ImGui::SameLine();
+        if (take_keyboard) ImGui::SetKeyboardFocusHere();
+        take_keyboard = false;
+        if (ImGui::SmallButton("Change")) chosen = step{step_kind::change_entry, "", std::to_string(n)};
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Remove")) chosen = step{step_kind::remove_entry, "", std::to_string(n)};
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    if (count < r.max) {
+        ImGui::TextWrapped("%s", r.add_another.c_str());
+        if (const auto* e = error_for(s, r.id)) ImGui::TextColored(error_colour, "Error: %s", e->c_str());
+        for (const char* choice : {"yes", "no"}) {
+            if (ImGui::RadioButton(choice[0] == 'y' ? "Yes" : "No", s.add_another_answer() == choice)) {
+                chosen = step{step_kind::answer, r.id, choice};
+            }
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    }
+    if (ImGui::Button("Continue")) chosen = step{step_kind::next, "", ""};
+    if (chosen) take(w, *chosen);
+}
+
 void draw_page(workspace& w, const fonts& f) {
     const session& s = *w.play->journey;
     // Like the web app moving focus to a new page, a keyboard user lands on its
@@ -169,6 +208,11 @@ void draw_page(workspace& w, const fonts& f) {
         return;
     }
     const page& pg = *s.current_page();
+    if (s.state() == session_state::summary) {
+        draw_summary(w, f, pg, take_keyboard);
+        return;
+    }
+    if (pg.repeat) ImGui::TextDisabled("%s", s.entry_title(*pg.repeat, s.entry()).c_str());
     const bool single = pg.kind == page_kind::questions && pg.questions.size() == 1;
     error_summary(s);
     heading(f, page_heading(pg).empty() ? s.definition().title : page_heading(pg));

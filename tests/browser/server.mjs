@@ -11,8 +11,9 @@ import path from 'node:path';
 const REQUIRED_ENV = ['FRONTDESK_BIN', 'FRONTDESK_WEB', 'FRONTDESK_FORMS'];
 const LISTENING = /^frontdesk: listening on (http:\/\/127\.0\.0\.1:\d+)\b/m;
 
-// web: serve this folder instead of FRONTDESK_WEB (a test that deploys a new app version).
-export async function startServer({ timeoutMs = 20_000, web = process.env.FRONTDESK_WEB } = {}) {
+// web: serve this folder instead of FRONTDESK_WEB (a test that deploys a new app version);
+// forms: this forms folder instead of FRONTDESK_FORMS.
+export async function startServer({ timeoutMs = 20_000, web = process.env.FRONTDESK_WEB, forms = process.env.FRONTDESK_FORMS } = {}) {
   const missing = REQUIRED_ENV.filter((name) => !process.env[name]);
   if (missing.length) {
     throw new Error(`the browser tests need ${missing.join(', ')} set: FRONTDESK_BIN is the native `
@@ -22,7 +23,7 @@ export async function startServer({ timeoutMs = 20_000, web = process.env.FRONTD
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-browser-'));
   const child = spawn(process.env.FRONTDESK_BIN, [
     'serve', '--port', '0', '--data', dataDir,
-    '--web', web, '--forms', process.env.FRONTDESK_FORMS,
+    '--web', web, '--forms', forms,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
 
   let stdout = '';

@@ -152,3 +152,44 @@ TEST_CASE("typed answers show as check your answers shows them, calculated value
     CHECK(calculated[0].id == "days_ago");
     CHECK(calculated[0].value == "1");
 }
+
+TEST_CASE("the play-through handles a repeat's entries and summary, and replays them on a new version") {
+    auto f = std::make_shared<const form>(testing::repeats_form());
+    auto p = start_playthrough(f, testing::golden_today);
+    answer_and_continue(p, {{"postcode", "SW1A 1AA"}});
+    CHECK(p.journey->entry() == 1);
+    answer_and_continue(p, {{"item_name", "Bag"}, {"item_kind", "other"}});
+    REQUIRE(p.journey->state() == session_state::summary);
+    CHECK(std::string(state_name(p.journey->state())) == "summary");
+    REQUIRE(take_step(p, {step_kind::add_another, "", ""}));
+    answer_and_continue(p, {{"item_name", "Phone"}, {"item_kind", "phone"}, {"serial", "IMEI1234"}});
+    REQUIRE(take_step(p, {step_kind::change_entry, "", "1"}));
+    answer_and_continue(p, {{"item_name", "Rucksack"}});
+    REQUIRE(take_step(p, {step_kind::remove_entry, "", "2"}));
+    CHECK_FALSE(take_step(p, {step_kind::remove_entry, "", "2"}));  // there is no entry 2 now
+    CHECK_FALSE(take_step(p, {step_kind::change_entry, "", "x"}));
+    REQUIRE(take_step(p, {step_kind::answer, "stolen_items", "no"}));
+    CHECK(live_route_of(*p.journey).next_page == "contact");
+    REQUIRE(take_step(p, {step_kind::next, "", ""}));
+    CHECK(p.journey->current_page()->id == "contact");
+    const auto answers = live_answers(*p.journey);
+    REQUIRE(answers.size() == 3);
+    CHECK(answers[1].question == "stolen_items.1.item_name");
+    CHECK(answers[1].value == "Rucksack");
+
+    answer_and_continue(p, {{"email", "a@example.com"}});
+    const auto rows = check_rows(*p.journey);
+    CHECK(rows[1].question == "stolen_items");
+    CHECK(rows[1].value == "1");
+    CHECK(rows[2].label == "Item 1: What was it?");
+
+    // The same steps on the form loaded again give the same journey.
+    const auto again = replay_steps(p, std::make_shared<const form>(testing::repeats_form()));
+    CHECK(again.skipped == 0);
+    CHECK(again.play.journey->answers_on_path() == p.journey->answers_on_path());
+
+    // walk_to plays entries from GROUP.N.QUESTION answers.
+    auto walked = start_playthrough(f, testing::golden_today);
+    REQUIRE(walk_to(walked, testing::two_items_answers(), "phones"));
+    CHECK(walked.journey->entries(0) == 2);
+}

@@ -25,3 +25,13 @@ TEST_CASE("a bad script says where it is wrong") {
     CHECK(s.errors[1].where == "/2/answer/a");
     CHECK(s.errors[2].where == "/3");
 }
+
+TEST_CASE("a script adds, changes and removes a repeat's entries") {
+    const auto s = parse_script(R"(["add_another", {"change_entry": 2}, {"remove_entry": 1}, {"remove_entry": "x"}])");
+    REQUIRE(s.errors.size() == 1);
+    CHECK(s.errors[0].where == "/3");
+    REQUIRE(s.steps.size() == 3);
+    CHECK(s.steps[0].play == step{step_kind::add_another, "", ""});
+    CHECK(s.steps[1].play == step{step_kind::change_entry, "", "2"});
+    CHECK(s.steps[2].play == step{step_kind::remove_entry, "", "1"});
+}

@@ -160,3 +160,27 @@ TEST_CASE("every page of every path of a form with every question type draws") {
         } while (take(w, {step_kind::back, "", ""}));
     }
 }
+
+TEST_CASE("a repeat's entries and summary draw, and its Change and Remove buttons are reached by keyboard") {
+    auto w = open_workspace({std::string(FRONTDESK_SOURCE_DIR) + "/tests/golden/forms/repeats.json"}, testing::golden_today);
+    REQUIRE(w.play);
+    headless_ui ui(w);
+    ui.focus("Play-through");
+    for (std::size_t i = 0; i < w.paths.paths.size(); ++i) {
+        INFO("path " << i + 1);
+        CHECK(play_path_at(w, i));
+        do {
+            ui.press(down);
+            ui.press(space);
+        } while (take(w, {step_kind::back, "", ""}));
+    }
+    // On a summary with an entry, drawing and pressing never fails.
+    REQUIRE(play_path_at(w, 0));
+    while (w.play->journey->state() != session_state::summary && take(w, {step_kind::back, "", ""})) {
+    }
+    REQUIRE(w.play->journey->state() == session_state::summary);
+    for (int i = 0; i < 6; ++i) {
+        ui.press(down);
+        ui.press(space);
+    }
+}
