@@ -156,6 +156,9 @@ struct form {
     std::string id;
     std::string title;
     std::string description;
+    // What happens next and when: paragraphs shown once the report has
+    // arrived (the web client's confirmation; empty: its general words).
+    std::vector<std::string> next_steps;
     std::string version;  // hex hash of the canonical definition
     std::string start;    // id of the first page
     std::vector<page> pages;

@@ -821,6 +821,12 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
         read_languages(r, f);
         f.title = r.translatable("title", true);
         f.description = r.translatable("description", false);
+        if (const json* next_steps = r.array("next_steps", false)) {
+            for (std::size_t i = 0; i < next_steps->size(); ++i) {
+                if (!(*next_steps)[i].is_string()) out.errors.push_back({"/next_steps/" + std::to_string(i), "must be a string"});
+                else f.next_steps.push_back((*next_steps)[i].get<std::string>());
+            }
+        }
         f.start = r.text("start", false);
         if (const json* pages = r.array("pages", true)) {
             for (std::size_t i = 0; i < pages->size(); ++i) {

@@ -1,6 +1,5 @@
 #include "server/form_catalog.hpp"
 
-#include <brotli/encode.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include "engine/form_json.hpp"
 #include "engine/json_writer.hpp"
 #include "engine/translate.hpp"
+#include "server/compress.hpp"
 
 namespace frontdesk::server {
 namespace {
@@ -28,19 +28,6 @@ std::optional<std::string> read_text(const fs::path& path) {
     return text.str();
 }
 
-// The image compressed once, at load, as hard as brotli goes; "" when that
-// does not make it smaller (or brotli fails: the image is then sent as it is).
-std::string brotli(const std::string& image) {
-    std::string out(BrotliEncoderMaxCompressedSize(image.size()), '\0');
-    std::size_t size = out.size();
-    const bool ok = BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, image.size(),
-                                          reinterpret_cast<const std::uint8_t*>(image.data()), &size,
-                                          reinterpret_cast<std::uint8_t*>(out.data())) == BROTLI_TRUE;
-    if (!ok || size >= image.size()) return {};
-    out.resize(size);
-    return out;
-}
-
 // One form file: its definition (with its version) and image, or its first problem.
 result<catalog_entry> load_one(const fs::path& path) {
     const auto text = read_text(path);
@@ -52,14 +39,15 @@ result<catalog_entry> load_one(const fs::path& path) {
         const auto& first = loaded.errors.front();
         return error{path.string() + ":" + first.where, first.message};
     }
-    catalog_entry entry{std::move(*loaded.loaded), {}, {}, {}};
+    catalog_entry entry{std::move(*loaded.loaded), {}, {}, {}, {}};
     for (const auto& language : entry.definition.languages) {
         auto localized = localize_form(entry.definition, language);
         if (!localized) return error{path.string(), localized.err().message};
         entry.images[language] = encode_form_image(*localized);
-        entry.images_br[language] = brotli(entry.images[language]);
+        entry.images_br[language] = brotli_compress(entry.images[language]);
     }
     entry.image = entry.images.at(entry.definition.languages.front());
+    entry.image_br = entry.images_br.at(entry.definition.languages.front());
     return entry;
 }
 
@@ -136,6 +124,7 @@ result<form_catalog> form_catalog::load(const std::string& dir, const std::strin
             }
         }
     }
+    catalog.listing_br_ = brotli_compress(catalog.listing_json());
     return catalog;
 }
 
@@ -186,6 +175,11 @@ std::string form_catalog::listing_json() const {
         w.key("languages").begin_array();
         for (const auto& language : entry.definition.languages) w.value(language);
         w.end_array();
+        if (!entry.definition.next_steps.empty()) {
+            w.key("next_steps").begin_array();
+            for (const auto& paragraph : entry.definition.next_steps) w.value(paragraph);
+            w.end_array();
+        }
         w.key("title").value(entry.definition.title);
         if (!entry.definition.translation_status.empty()) {
             w.key("translation_status").begin_object();

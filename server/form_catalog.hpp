@@ -27,6 +27,7 @@ struct catalog_entry {
     // accept it: the image is on the way to the first question). Empty when
     // brotli does not make it smaller.
     std::map<std::string, std::string> images_br;
+    std::string image_br;  // images_br of the default language
     const std::string* image_in(const std::string& language) const;
 };
 
@@ -47,6 +48,8 @@ public:
     // [{"description","id","languages","title","translation_status"?,"version"}],
     // in id order: current versions only (texts in the default language).
     std::string listing_json() const;
+    // listing_json() in brotli, made at load ("" if it could not be compressed).
+    const std::string& listing_br() const { return listing_br_; }
     std::size_t size() const { return current_.size(); }
     std::size_t version_count() const;
     // Every team any version of any form can route a report to.
@@ -55,6 +58,7 @@ public:
 private:
     std::map<std::string, std::string> current_;                          // form id -> current version
     std::map<std::string, std::map<std::string, catalog_entry>> versions_;  // form id -> version -> entry
+    std::string listing_br_;
 };
 
 }  // namespace frontdesk::server

@@ -123,9 +123,17 @@ response handle_request(app& a, const request& req, const client_info& client) {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
         return make(req, {200, "application/json", a.keys_json, {}}, "no-cache");
     }
+    // The forms' list and images are made at start, and compressed then too.
+    const auto accept_encoding = req[http::field::accept_encoding];
+    const bool brotli = accepts_encoding(std::string_view(accept_encoding.data(), accept_encoding.size()), "br");
     if (path == "/api/forms") {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
-        return make(req, {200, "application/json", a.submissions.forms.listing_json(), {}}, "no-cache");
+        const bool send_br = brotli && !a.submissions.forms.listing_br().empty();
+        auto res = make(req, {200, "application/json", send_br ? a.submissions.forms.listing_br() : a.submissions.forms.listing_json(), {}},
+                        "no-cache");
+        if (send_br) res.set(http::field::content_encoding, "br");
+        res.set(http::field::vary, "Accept-Encoding");
+        return res;
     }
     if (path.substr(0, forms_prefix.size()) == forms_prefix) {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
@@ -146,9 +154,7 @@ response handle_request(app& a, const request& req, const client_info& client) {
         }
         const std::string& code = language.empty() ? entry->definition.languages.front() : language;
         const auto br = entry->images_br.find(code);
-        const auto accept_encoding = req[http::field::accept_encoding];
-        const bool compressed = br != entry->images_br.end() && !br->second.empty() &&
-                                accepts_encoding(std::string_view(accept_encoding.data(), accept_encoding.size()), "br");
+        const bool compressed = brotli && br != entry->images_br.end() && !br->second.empty();
         auto res = make(req, {200, "application/octet-stream", compressed ? br->second : *image, {}}, "no-cache");
         const bool other = code != entry->definition.languages.front();
         res.set(http::field::etag, "\"" + entry->definition.version + (other ? "-" + code : "") + (compressed ? "-br" : "") + "\"");
@@ -159,7 +165,6 @@ response handle_request(app& a, const request& req, const client_info& client) {
     if (path.substr(0, 5) == "/api/") return make(req, problem(404, "not-found", "There is nothing at this address."));
 
     if (!is_get) return method_not_allowed(req, "GET, HEAD");
-    const auto accept_encoding = req[http::field::accept_encoding];
     auto file = read_static_file(a.settings.web_root, path, std::string_view(accept_encoding.data(), accept_encoding.size()));
     if (!file) return make(req, problem(404, "not-found", "There is nothing at this address."));
     auto res = make(req, {200, file->content_type, std::move(file->body), {}}, file->cache_control.c_str());

@@ -1015,7 +1015,12 @@ async function showReport(id, focus, { refresh = false } = {}) {
   if (sent) {
     // Redraw the confirmation only when it changes what is shown.
     if (refresh && appRoot.querySelector('.fd-panel--confirmation')) return;
-    renderConfirmation(sent, refresh ? 'heading' : focus);
+    // The form's own "what happens next" when the list of forms can be had
+    // (it usually can: the service worker keeps it); the general words if not.
+    const forms = await getForms().catch(() => []);
+    if (token !== navigation) return;
+    const nextSteps = forms.find((form) => form.id === sent.formId)?.next_steps;
+    renderConfirmation(sent, refresh ? 'heading' : focus, nextSteps);
     return;
   }
   if (!entry) {
@@ -1071,7 +1076,7 @@ async function showReport(id, focus, { refresh = false } = {}) {
   if (!refresh) deliver();
 }
 
-function renderConfirmation(sent, focus) {
+function renderConfirmation(sent, focus, nextSteps) {
   mount({
     title: t('Report sent'),
     content: [
@@ -1081,7 +1086,8 @@ function renderConfirmation(sent, focus) {
           h('strong', { class: 'fd-panel__reference' }, sent.reference))),
       h('h2', { class: 'fd-heading-m' }, t('What happens next')),
       ...paragraphs([
-        'We have sent your report to the police team that deals with it. They will contact you if they need to know more.',
+        ...(nextSteps?.length ? nextSteps
+          : ['We have sent your report to the police team that deals with it. They will contact you if they need to know more.']),
         'Keep your reference number. You will need it if you contact us about this report.',
       ].map(t)),
       h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, t('Report something else'))),

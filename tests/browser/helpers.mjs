@@ -69,13 +69,13 @@ export async function tabTo(page, locator, what, max = 12) {
   assert.fail(`could not reach ${what} with Tab`);
 }
 
-async function typeInto(page, label, text) {
+export async function typeInto(page, label, text) {
   const field = page.getByLabel(label, { exact: true });
   await tabTo(page, field, `"${label}"`);
   await page.keyboard.type(text);
 }
 
-async function continueByKeyboard(page) {
+export async function continueByKeyboard(page) {
   await tabTo(page, page.getByRole('button', { name: 'Continue' }), 'Continue');
   await page.keyboard.press('Enter');
 }

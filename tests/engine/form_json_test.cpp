@@ -96,6 +96,25 @@ TEST_CASE("a number too large for any type is an error with its place, not an ex
     CHECK(r.errors[0].message.find("number overflow") != std::string::npos);
 }
 
+TEST_CASE("next_steps: the paragraphs that say what happens next, each a string") {
+    const std::string page = R"([{"id":"p","title":"P","questions":[{"id":"q","type":"text","label":"Q"}],"next":"check-answers"}])";
+    const auto ok = load_form_json(R"({"id":"t","title":"T","next_steps":["We will call you within 5 days.","Keep your reference."],"pages":)" +
+                                   page + R"(,"routing":{"default":{"team":"x"}}})");
+    REQUIRE(ok.loaded);
+    CHECK(ok.loaded->next_steps == std::vector<std::string>{"We will call you within 5 days.", "Keep your reference."});
+    const auto without = load_form_json(R"({"id":"t","title":"T","pages":)" + page + R"(,"routing":{"default":{"team":"x"}}})");
+    REQUIRE(without.loaded);
+    CHECK(without.loaded->next_steps.empty());
+    const auto bad = load_form_json(R"({"id":"t","title":"T","next_steps":["fine", 5],"pages":)" + page +
+                                    R"(,"routing":{"default":{"team":"x"}}})");
+    CHECK_FALSE(bad.loaded);
+    CHECK(has_error_at(bad, "/next_steps/1"));
+    const auto not_a_list = load_form_json(R"({"id":"t","title":"T","next_steps":"soon","pages":)" + page +
+                                           R"(,"routing":{"default":{"team":"x"}}})");
+    CHECK_FALSE(not_a_list.loaded);
+    CHECK(has_error_at(not_a_list, "/next_steps"));
+}
+
 namespace {
 
 // A one-page form in the languages given, with `title` as its title's JSON.

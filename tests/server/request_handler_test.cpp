@@ -1,5 +1,6 @@
 #include "server/request_handler.hpp"
 
+#include <brotli/decode.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -18,15 +19,54 @@ namespace http = boost::beast::http;
 namespace {
 
 server::response call(testing::server_fixture& fx, http::verb method, const std::string& target,
-                      const std::string& body = {}, const std::string& type = "application/json") {
+                      const std::string& body = {}, const std::string& type = "application/json",
+                      const std::string& accept_encoding = {}) {
     server::request req{method, target, 11};
     if (!body.empty()) req.set(http::field::content_type, type);
+    if (!accept_encoding.empty()) req.set(http::field::accept_encoding, accept_encoding);
     req.body() = body;
     req.prepare_payload();
     return server::handle_request(*fx.application, req);
 }
 
+// What a brotli body decodes to (fails the test if it does not decode).
+std::string unbrotli(const std::string& coded) {
+    std::string out(1 << 20, '\0');
+    std::size_t size = out.size();
+    REQUIRE(BrotliDecoderDecompress(coded.size(), reinterpret_cast<const std::uint8_t*>(coded.data()), &size,
+                                    reinterpret_cast<std::uint8_t*>(out.data())) == BROTLI_DECODER_RESULT_SUCCESS);
+    out.resize(size);
+    return out;
+}
+
 }  // namespace
+
+TEST_CASE("the list of forms and each form image go in brotli to browsers that take it, and plain to others") {
+    testing::server_fixture fx;
+    const auto plain_list = call(fx, http::verb::get, "/api/forms");
+    CHECK(plain_list[http::field::content_encoding] == "");
+    CHECK(plain_list[http::field::vary] == "Accept-Encoding");
+    const auto br_list = call(fx, http::verb::get, "/api/forms", {}, {}, "gzip, deflate, br");
+    CHECK(br_list[http::field::content_encoding] == "br");
+    CHECK(br_list[http::field::vary] == "Accept-Encoding");
+    CHECK(unbrotli(br_list.body()) == plain_list.body());
+    // q=0 refuses a coding.
+    CHECK(call(fx, http::verb::get, "/api/forms", {}, {}, "br;q=0, gzip")[http::field::content_encoding] == "");
+
+    for (const auto& listed : json::parse(plain_list.body())) {
+        const std::string target = "/api/forms/" + listed.at("id").get<std::string>();
+        const auto plain = call(fx, http::verb::get, target);
+        const auto br = call(fx, http::verb::get, target, {}, {}, "br");
+        CHECK(plain[http::field::content_encoding] == "");
+        CHECK(br[http::field::content_encoding] == "br");
+        CHECK(br[http::field::vary] == "Accept-Encoding");
+        CHECK(br.body().size() < plain.body().size());
+        CHECK(unbrotli(br.body()) == plain.body());
+        // Two codings are two representations: never the same tag.
+        CHECK(plain[http::field::etag] == "\"" + listed.at("version").get<std::string>() + "\"");
+        CHECK(br[http::field::etag] == "\"" + listed.at("version").get<std::string>() + "-br\"");
+    }
+}
 
 TEST_CASE("GET /api/forms lists the forms and each form's image decodes") {
     testing::server_fixture fx;
@@ -49,6 +89,23 @@ TEST_CASE("GET /api/forms lists the forms and each form's image decodes") {
     CHECK(by_version.result_int() == 200);
     CHECK(by_version.body() == image.body());
     CHECK(call(fx, http::verb::get, "/api/forms/bike-theft/versions/" + std::string(32, '0')).result_int() == 404);
+}
+
+TEST_CASE("GET /api/forms carries what happens next for each form that says") {
+    testing::server_fixture fx;
+    const auto forms = json::parse(call(fx, http::verb::get, "/api/forms").body());
+    std::size_t with_next_steps = 0;
+    for (const auto& listed : forms) {
+        const auto& definition = fx.forms->find(listed.at("id").get<std::string>())->definition;
+        if (definition.next_steps.empty()) {
+            CHECK_FALSE(listed.contains("next_steps"));
+            continue;
+        }
+        ++with_next_steps;
+        CHECK(listed.at("next_steps").get<std::vector<std::string>>() == definition.next_steps);
+    }
+    // Every shipped form says what happens next (docs/forms.md).
+    CHECK(with_next_steps == forms.size());
 }
 
 TEST_CASE("GET /api/keys publishes public keys only") {

@@ -1,0 +1,120 @@
+// The crime report's main path, keyboard only, at 320 px, against the real
+// server and engine: a hate crime in Islington by a neighbour known only by
+// name. axe (WCAG 2.2 A and AA) on every page; focus on each new page's h1;
+// the report arrives with a verified reference and the form's own "what
+// happens next".
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  CHECK, REFERENCE, assertFocused, checkPage, continueByKeyboard, openPage, sendByKeyboard, serverAndBrowser, tabTo, typeInto,
+} from './helpers.mjs';
+
+const shared = serverAndBrowser();
+
+async function onPage(page, heading, { focused = true } = {}) {
+  const h1 = page.getByRole('heading', { level: 1, name: heading, exact: true });
+  await h1.waitFor();
+  if (focused) await assertFocused(h1, `the h1 "${heading}"`);
+  await checkPage(page, heading);
+}
+
+// Choose a radio as a keyboard user does: Tab into the group (its first
+// radio), Space to choose it, then the arrow keys to the one wanted.
+async function chooseRadio(page, group, option) {
+  const radios = page.getByRole('group', { name: group, exact: true }).getByRole('radio');
+  await tabTo(page, radios.first(), `the first radio of "${group}"`, 20);
+  await page.keyboard.press('Space');
+  const wanted = page.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: option, exact: true });
+  const count = await radios.count();
+  for (let i = 0; i < count && !(await wanted.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  assert.ok(await wanted.isChecked(), `"${option}" is chosen in "${group}"`);
+}
+
+async function typeInGroup(page, group, label, text) {
+  const field = page.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true });
+  await tabTo(page, field, `${label} of "${group}"`);
+  await page.keyboard.type(text);
+}
+
+test('a person reports a hate crime by keyboard alone, from danger to a reference number', { timeout: 240_000 }, async () => {
+  const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
+  await page.goto(`${shared.server.url}/#/form/crime-report`);
+
+  await onPage(page, 'Is anyone in danger, or is the crime happening now?', { focused: false });
+  await chooseRadio(page, 'Is anyone in danger, or is the crime happening now?', 'No');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'Where did it happen?');
+  await chooseRadio(page, 'Where did it happen?', 'In London');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'What happened?');
+  await chooseRadio(page, 'What happened?', 'Someone targeted me or others because of who we are');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'Why you were targeted');
+  await tabTo(page, page.getByRole('checkbox', { name: 'Race, colour or where I am from' }), 'the first reason');
+  await page.keyboard.press('Space');
+  await chooseRadio(page, 'What did they do?', 'Shouted, said or wrote something');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'When did it happen?');
+  await typeInGroup(page, 'When did it happen?', 'Day', '26');
+  await typeInGroup(page, 'When did it happen?', 'Month', '11');
+  await typeInGroup(page, 'When did it happen?', 'Year', '2026');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'Do you know who did it, or can you describe them?');
+  await chooseRadio(page, 'Do you know who did it, or can you describe them?', 'Yes');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'About the person who did it');
+  await typeInto(page, 'Their name, if you know it', 'Gary');
+  await chooseRadio(page, 'How do you know them?', 'They are a neighbour');
+  await continueByKeyboard(page);
+
+  // A repeat group: the summary lists the person by name, and asks about another.
+  await onPage(page, 'People you have told us about');
+  await page.getByRole('main').getByText('Gary').first().waitFor();
+  await chooseRadio(page, 'Do you want to tell us about another person who did it?', 'No');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'Did anyone else see what happened?');
+  await chooseRadio(page, 'Did anyone else see what happened?', 'No');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'Where it happened');
+  await typeInto(page, 'Postcode where it happened', 'N7 8AA');
+  await typeInto(page, 'Describe the place', 'On the landing outside my flat');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'About you');
+  await chooseRadio(page, 'How old are you?', '18 or over');
+  await chooseRadio(page, 'Who did this happen to?', 'Me');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'How can we contact you?');
+  await typeInto(page, 'Your full name', 'Rosa Quintero-Testperson');
+  await chooseRadio(page, 'How would you like us to contact you?', 'Email');
+  await typeInto(page, 'Email address', 'rosa@example.com');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'Support');
+  await chooseRadio(page, 'Would you like us to ask Victim Support to contact you?', 'Yes');
+  await continueByKeyboard(page);
+
+  await onPage(page, CHECK);
+  const rows = new Map(await page.getByRole('main').locator('dl > div').evaluateAll((divs) => divs.map((div) => [
+    div.querySelector('dt').textContent.trim(), div.querySelector('dd').textContent.trim()])));
+  assert.ok([...rows.values()].includes('Gary'), 'the suspect\'s name is on check your answers');
+  assert.equal(rows.get('Postcode where it happened'), 'N7 8AA');
+  assert.match(rows.get('Why do you think they targeted you?') ?? '', /Race, colour or where I am from/);
+  assert.equal(rows.has('What does the person look like?'), false);
+
+  await sendByKeyboard(page);
+  await onPage(page, 'Report sent');
+  await page.getByText(REFERENCE).waitFor();
+  await page.getByText('We will read your report within 24 hours', { exact: false }).waitFor();
+  await page.context().close();
+});
