@@ -823,8 +823,10 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
         f.description = r.translatable("description", false);
         if (const json* next_steps = r.array("next_steps", false)) {
             for (std::size_t i = 0; i < next_steps->size(); ++i) {
-                if (!(*next_steps)[i].is_string()) out.errors.push_back({"/next_steps/" + std::to_string(i), "must be a string"});
-                else f.next_steps.push_back((*next_steps)[i].get<std::string>());
+                const json& step = (*next_steps)[i];
+                if (step.is_string()) f.next_steps.push_back(step.get<std::string>());
+                else if (step.is_object()) f.next_steps.emplace_back();  // translations: read_translations
+                else out.errors.push_back({"/next_steps/" + std::to_string(i), "must be a string, or an object of language codes to strings"});
             }
         }
         f.start = r.text("start", false);

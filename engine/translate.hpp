@@ -20,6 +20,7 @@ template <typename Form, typename Visit>
 void for_each_text(Form& f, Visit&& visit) {
     visit(std::string("/title"), f.title);
     visit(std::string("/description"), f.description);
+    for (std::size_t i = 0; i < f.next_steps.size(); ++i) visit("/next_steps/" + std::to_string(i), f.next_steps[i]);
     for (std::size_t i = 0; i < f.pages.size(); ++i) {
         auto& p = f.pages[i];
         const std::string at = "/pages/" + std::to_string(i);

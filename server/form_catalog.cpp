@@ -186,6 +186,29 @@ std::string form_catalog::listing_json() const {
             for (const auto& [language, note] : entry.definition.translation_status) w.key(language).value(note);
             w.end_object();
         }
+        // The next steps in the form's other languages (a paragraph not
+        // translated in the default's): the confirmation page says them in
+        // the language the report was filled in.
+        const auto& definition = entry.definition;
+        if (definition.languages.size() > 1 && !definition.next_steps.empty()) {
+            w.key("translations").begin_object();
+            for (std::size_t l = 1; l < definition.languages.size(); ++l) {
+                const std::string& language = definition.languages[l];
+                w.key(language).begin_object();
+                w.key("next_steps").begin_array();
+                for (std::size_t i = 0; i < definition.next_steps.size(); ++i) {
+                    const auto texts = definition.translations.find("/next_steps/" + std::to_string(i));
+                    if (texts != definition.translations.end() && texts->second.contains(language)) {
+                        w.value(texts->second.at(language));
+                    } else {
+                        w.value(definition.next_steps[i]);
+                    }
+                }
+                w.end_array();
+                w.end_object();
+            }
+            w.end_object();
+        }
         w.key("version").value(version);
         w.end_object();
     }

@@ -1019,7 +1019,8 @@ async function showReport(id, focus, { refresh = false } = {}) {
     // (it usually can: the service worker keeps it); the general words if not.
     const forms = await getForms().catch(() => []);
     if (token !== navigation) return;
-    const nextSteps = forms.find((form) => form.id === sent.formId)?.next_steps;
+    const listed = forms.find((form) => form.id === sent.formId);
+    const nextSteps = listed?.translations?.[language]?.next_steps ?? listed?.next_steps;
     renderConfirmation(sent, refresh ? 'heading' : focus, nextSteps);
     return;
   }

@@ -6,6 +6,7 @@
 
 #include "engine/draft.hpp"
 #include "engine/form_image.hpp"
+#include "engine/form_json.hpp"
 #include "engine/lint.hpp"
 #include "engine/session.hpp"
 #include "engine/validate.hpp"
@@ -151,4 +152,48 @@ TEST_CASE("a repeat's texts are translatable too") {
     CHECK(std::any_of(found.begin(), found.end(), [](const lint_finding& x) {
         return x.where == "/pages/0/repeat/add_another" && x.message == "missing \"pl\" translation";
     }));
+}
+
+TEST_CASE("next_steps paragraphs are translatable, and lint misses a paragraph without its translation") {
+    const form f = testing::load_form(R"json({
+      "id": "t", "languages": ["en", "pl"], "title": {"en": "Lost", "pl": "Zgubione"},
+      "next_steps": [{"en": "We will call you within 5 days.", "pl": "Zadzwonimy do Ciebie w ciągu 5 dni."},
+                     "Keep your reference."],
+      "pages": [{"id": "p", "title": {"en": "Page", "pl": "Strona"},
+                 "questions": [{"id": "q", "type": "text", "label": {"en": "Label", "pl": "Etykieta"}}],
+                 "next": "check-answers"}],
+      "routing": {"default": {"team": "x"}}})json");
+    // Loaded: the default language's text in place, the others kept.
+    CHECK(f.next_steps == std::vector<std::string>{"We will call you within 5 days.", "Keep your reference."});
+    CHECK(f.translations.at("/next_steps/0").at("pl") == "Zadzwonimy do Ciebie w ciągu 5 dni.");
+    const auto pl = localize_form(f, "pl");
+    REQUIRE(pl);
+    CHECK(pl->next_steps == std::vector<std::string>{"Zadzwonimy do Ciebie w ciągu 5 dni.", "Keep your reference."});
+    const auto en = localize_form(f, "en");
+    REQUIRE(en);
+    CHECK(en->next_steps == f.next_steps);
+    const auto found = lint_form(f);
+    CHECK(std::any_of(found.begin(), found.end(), [](const lint_finding& x) {
+        return x.where == "/next_steps/1" && x.message == "missing \"pl\" translation";
+    }));
+    CHECK(std::none_of(found.begin(), found.end(), [](const lint_finding& x) { return x.where == "/next_steps/0"; }));
+}
+
+TEST_CASE("a next_steps map must give the default language, and only the form's languages") {
+    const auto load = [](const std::string& steps) {
+        return load_form_json(R"json({"id": "t", "languages": ["en", "pl"], "title": "T", "next_steps": )json" + steps +
+                              R"json(, "pages": [{"id": "p", "title": "P",
+                 "questions": [{"id": "q", "type": "text", "label": "L"}], "next": "check-answers"}],
+                 "routing": {"default": {"team": "x"}}})json");
+    };
+    const auto no_default = load(R"json([{"pl": "Tylko po polsku"}])json");
+    CHECK(!no_default.loaded);
+    CHECK(std::any_of(no_default.errors.begin(), no_default.errors.end(),
+                      [](const auto& e) { return e.where == "/next_steps/0"; }));
+    const auto other_language = load(R"json([{"en": "Soon", "de": "Bald"}])json");
+    CHECK(!other_language.loaded);
+    CHECK(std::any_of(other_language.errors.begin(), other_language.errors.end(),
+                      [](const auto& e) { return e.where == "/next_steps/0/de"; }));
+    const auto not_text = load(R"json([5])json");
+    CHECK(!not_text.loaded);
 }

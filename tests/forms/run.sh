@@ -3,6 +3,7 @@
 # `frontdesk fill forms/FORM.json` must print CASE.expected (the pages walked, the
 # answers as the report holds them, any errors, the outcome and the route) and
 # exit with the status recorded there. Every case runs on the same day, 2026-11-28.
+# A case named NAME.LANG.answers.json (e.g. bike-tracker.pl.answers.json) runs in that language.
 #   tests/forms/run.sh FRONTDESK_BIN CASE.answers.json   # check one case
 #   tests/forms/run.sh FRONTDESK_BIN --update            # rewrite every .expected
 set -euo pipefail
@@ -15,8 +16,10 @@ run_case() {
   local answers=$1
   local form
   form=$(basename "$(dirname "$answers")")
-  local status=0
-  "$bin" fill "$forms/$form.json" --answers "$answers" --today "$today" 2>&1 || status=$?
+  local status=0 name language=()
+  name=$(basename "$answers" .answers.json)
+  if [[ $name == *.* ]]; then language=(--language "${name##*.}"); fi
+  "$bin" fill "$forms/$form.json" --answers "$answers" --today "$today" "${language[@]}" 2>&1 || status=$?
   echo "exit: $status"
 }
 

@@ -108,6 +108,25 @@ TEST_CASE("GET /api/forms carries what happens next for each form that says") {
     CHECK(with_next_steps == forms.size());
 }
 
+TEST_CASE("GET /api/forms carries the next steps in each other language of a form") {
+    testing::server_fixture fx;
+    const auto forms = json::parse(call(fx, http::verb::get, "/api/forms").body());
+    const auto crime = std::find_if(forms.begin(), forms.end(), [](const json& f) { return f.at("id") == "crime-report"; });
+    REQUIRE(crime != forms.end());
+    const auto& definition = fx.forms->find("crime-report")->definition;
+    const auto polish = crime->at("translations").at("pl").at("next_steps").get<std::vector<std::string>>();
+    REQUIRE(polish.size() == definition.next_steps.size());
+    for (std::size_t i = 0; i < polish.size(); ++i) {
+        CHECK(polish[i] == definition.translations.at("/next_steps/" + std::to_string(i)).at("pl"));
+        CHECK(polish[i] != definition.next_steps[i]);
+    }
+    CHECK(crime->at("next_steps").get<std::vector<std::string>>() == definition.next_steps);
+    // A form in one language has no translations.
+    for (const auto& listed : forms) {
+        if (listed.at("languages").size() == 1) CHECK_FALSE(listed.contains("translations"));
+    }
+}
+
 TEST_CASE("GET /api/keys publishes public keys only") {
     testing::server_fixture fx;
     const auto res = call(fx, http::verb::get, "/api/keys");
