@@ -5,9 +5,14 @@
 # NAME.LANG.answers.json (e.g. too-young.pl.answers.json) runs in that language.
 #   tests/golden/run.sh FRONTDESK_BIN CASE.answers.json   # check one case
 #   tests/golden/run.sh FRONTDESK_BIN --update            # rewrite every .expected
+# GOLDEN_FORMS and GOLDEN_CASES point it at other forms and cases
+# (tests/forms/run.sh: the shipped forms).
 set -euo pipefail
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
+forms=${GOLDEN_FORMS:-$here/forms}
+cases=${GOLDEN_CASES:-$here}
+rewrite=${GOLDEN_REWRITE:-tests/golden/run.sh}
 today=2026-11-28
 
 run_case() {
@@ -17,12 +22,12 @@ run_case() {
   local status=0 name language=()
   name=$(basename "$answers" .answers.json)
   if [[ $name == *.* ]]; then language=(--language "${name##*.}"); fi
-  "$bin" fill "$here/forms/$form_dir.json" --answers "$answers" --today "$today" "${language[@]}" 2>&1 || status=$?
+  "$bin" fill "$forms/$form_dir.json" --answers "$answers" --today "$today" "${language[@]}" 2>&1 || status=$?
   echo "exit: $status"
 }
 
 if [[ ${2:-} == --update ]]; then
-  for answers in "$here"/*/*.answers.json; do
+  for answers in "$cases"/*/*.answers.json; do
     run_case "$answers" > "${answers%.answers.json}.expected"
   done
   exit 0
@@ -31,6 +36,6 @@ fi
 answers=$2
 expected="${answers%.answers.json}.expected"
 if ! diff -u "$expected" <(run_case "$answers"); then
-  echo "golden output differs: $expected (tests/golden/run.sh BIN --update rewrites it)" >&2
+  echo "golden output differs: $expected ($rewrite BIN --update rewrites it)" >&2
   exit 1
 fi
