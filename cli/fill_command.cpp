@@ -75,6 +75,10 @@ int fill_command(const arguments& args) {
         case replay_result::submitted:
             j["outcome"] = "submitted";
             j["route"] = {{"team", out.route.team}, {"urgency", out.route.urgency}};
+            // The files the report's envelope must carry (only when its answers name any, so other outputs keep their bytes).
+            if (const auto files = files_named(*localized, out.answers_on_path); !files.empty()) {
+                j["attachments"] = files;
+            }
             status = submitted_status;
             break;
         case replay_result::exit:

@@ -236,6 +236,11 @@ parsed_answer parse_answer(const question& q, std::string_view raw_in) {
             for (const auto& p : parts) items.push_back(value::text(p));
             return ok(value::list(std::move(items)), parts[0] + "\n" + parts[1] + "\n" + parts[2] + "\n" + parts[3]);
         }
+        case question_type::file: {
+            const auto file = parse_file_reference(raw);
+            if (!file) return problem(answer_problem::format);
+            return ok(value::text(std::string(file->name)), raw);  // strict: the reference is its own canonical text
+        }
         case question_type::content: return problem(answer_problem::missing);
         default: break;
     }
@@ -257,6 +262,51 @@ parsed_answer parse_answer(const question& q, std::string_view raw_in) {
         case answer_format::none: break;
     }
     return ok(value::text(raw), raw);
+}
+
+std::optional<file_reference> parse_file_reference(std::string_view text) {
+    // HASH (64 lower case hex digits) \n SIZE (digits, no leading zero) \n NAME:
+    // strict, so that a reference has one text and is its own canonical form.
+    // Plain loops over indexes: this runs in the browser's engine, where every byte counts.
+    const std::size_t n = text.size();
+    if (n < 68 || text[64] != '\n') return std::nullopt;
+    for (std::size_t i = 0; i < 64; ++i) {
+        const char c = text[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+    }
+    file_reference f;
+    std::size_t i = 65;
+    for (; i < n && text[i] != '\n'; ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9' || i - 65 == 15 || (i == 66 && text[65] == '0')) return std::nullopt;
+        f.size = f.size * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    if (i == 65 || i + 1 >= n) return std::nullopt;  // no size, or no name
+    f.hash = std::string_view(text.data(), 64);
+    f.name = std::string_view(text.data() + i + 1, n - i - 1);
+    if (count_characters(f.name) > longest_file_name) return std::nullopt;
+    for (char c : f.name) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return std::nullopt;  // one line, no controls
+    }
+    return f;
+}
+
+std::string file_reference_text(const file_reference& f) {
+    return std::string(f.hash) + "\n" + std::to_string(f.size) + "\n" + std::string(f.name);
+}
+
+bool accepts_file_name(const question& q, std::string_view name) {
+    if (q.accept.empty()) return true;
+    const std::string lowered = lower(name);
+    const std::string_view endings = q.accept;
+    for (std::size_t from = 0; from < endings.size();) {
+        auto to = endings.find(',', from);
+        if (to == std::string_view::npos) to = endings.size();
+        const auto ending = endings.substr(from, to - from);
+        if (lowered.size() > ending.size() && lowered.compare(lowered.size() - ending.size(), ending.size(), ending) == 0) return true;
+        from = to + 1;
+    }
+    return false;
 }
 
 std::string long_date(std::int64_t days, bool day_known, const engine_words& words) {
@@ -300,6 +350,7 @@ std::string display_answer(const question& q, const parsed_answer& a, const engi
             }
             return out;
         }
+        case question_type::file: return a.typed.s;  // the file's name
         default: return a.canonical;
     }
 }

@@ -5,9 +5,12 @@
 //   date      "DAY/MONTH/YEAR" as typed in the three boxes, or "YYYY-MM-DD"
 //   checkboxes, address   parts joined by "\n" (address: line 1, line 2, town, postcode)
 //   money     "12.50", "£1,250" …      everything else   the text itself
+//   file      "HASH\nSIZE\nNAME": the BLAKE2b-256 of the bytes (64 hex), their
+//             size in bytes and the file's name (the web client keeps the bytes)
 // Canonical texts parse back to themselves, so a report replays to the same report.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +34,20 @@ struct parsed_answer {
 };
 
 parsed_answer parse_answer(const question& q, std::string_view raw);
+
+// A file question's answer: what the report holds for a file (its bytes
+// travel beside the report, sealed, named by `hash`). docs/protocol.md.
+// Its parts are views into the text it was parsed from.
+struct file_reference {
+    std::string_view hash;  // BLAKE2b-256 of the bytes, 64 lower case hex digits
+    std::uint64_t size = 0;
+    std::string_view name;  // one line, at most 255 characters
+};
+inline constexpr std::size_t longest_file_name = 255;
+std::optional<file_reference> parse_file_reference(std::string_view text);
+std::string file_reference_text(const file_reference& f);
+// Whether a file's name ends with one of the question's `accept` endings, in any case.
+bool accepts_file_name(const question& q, std::string_view name);
 
 // What check your answers shows: labels for choices, "£12.50", "3 November 2026" …
 std::string display_answer(const question& q, const parsed_answer& a, const engine_words& words = {});

@@ -30,6 +30,7 @@ constexpr const char* polish[] = {
     "{N}: najwyżej {L}",
     "{N}: podaj dzisiejszą lub wcześniejszą datę",
     "{N}: podaj dzisiejszą lub późniejszą datę",
+    "Wybrany plik jest pusty",
     "Tak",
     "Nie",
     // After a day the month is in the genitive ("3 listopada 2026") …
@@ -42,6 +43,11 @@ constexpr const char* polish[] = {
 static_assert(std::size(polish) == engine_text_count);
 
 }  // namespace
+
+file_words file_words_in(std::string_view language) {
+    if (language == "pl") return {"Wybrany plik musi być mniejszy niż {L}", "Wybrany plik musi mieć format {L}", "lub"};
+    return {"The selected file must be smaller than {L}", "The selected file must be a {L}", "or"};
+}
 
 bool engine_speaks(std::string_view language) { return language == "en" || language == "pl"; }
 

@@ -16,4 +16,14 @@ bool engine_speaks(std::string_view language);
 // it does not speak (English then).
 engine_words engine_words_in(std::string_view language);
 
+// A file question's default size and type messages ("{L}": "8MB", "JPG, PNG
+// or PDF") and the word that ends a list. The loader writes them into the
+// form in each of its languages, so the browser's engine carries none of them.
+struct file_words {
+    const char* too_big;
+    const char* type;
+    const char* or_word;
+};
+file_words file_words_in(std::string_view language);
+
 }  // namespace frontdesk

@@ -55,6 +55,12 @@ struct answer_check {
     std::string message_at;
 };
 
+// A file question's size limit ("max_megabytes"): a file must be smaller.
+// The largest is the envelope's largest attachment bucket (engine/envelope.hpp).
+inline constexpr std::uint64_t megabyte = 1024 * 1024;
+inline constexpr std::int64_t default_file_megabytes = 4;
+inline constexpr std::int64_t largest_file_megabytes = 8;
+
 struct question {
     std::string id;
     std::uint32_t slot = 0;  // its place in form::slots, set by form::index_questions
@@ -70,6 +76,11 @@ struct question {
     bool approximate = false;  // dates: the day may be left out
     std::optional<std::int64_t> min;  // numbers, money (in ten-thousandths) and dates (days)
     std::optional<std::int64_t> max;
+    // File questions (docs/forms-language.md, "File questions"): the file
+    // name endings allowed, as HTML's accept attribute takes them
+    // (".jpg,.png"; empty: any), and the size limit in bytes.
+    std::string accept;
+    std::uint64_t max_bytes = 0;
     expression show_if;        // empty: always shown
     std::vector<answer_check> checks;
     // Error messages, written by the form's author in the words of the question.

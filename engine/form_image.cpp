@@ -9,7 +9,7 @@ namespace frontdesk {
 namespace {
 
 constexpr std::string_view magic = "FDFI";
-constexpr unsigned char image_version = 3;
+constexpr unsigned char image_version = 4;
 constexpr std::int64_t date_limit = 3000000;  // days either side of 1970: beyond year 9999
 
 // Values nest at most one deep (a list of single values).
@@ -128,6 +128,10 @@ void write_question(binary_writer& w, const question& q) {
     w.text(q.format_message);
     w.text(q.min_message);
     w.text(q.max_message);
+    if (q.type == question_type::file) {  // only file questions pay for these
+        w.text(q.accept);
+        w.number(q.max_bytes);
+    }
 }
 
 question read_question(binary_reader& r) {
@@ -165,6 +169,10 @@ question read_question(binary_reader& r) {
     q.format_message = r.text();
     q.min_message = r.text();
     q.max_message = r.text();
+    if (q.type == question_type::file) {
+        q.accept = r.text();
+        q.max_bytes = r.bounded(static_cast<std::uint64_t>(largest_file_megabytes) * megabyte);
+    }
     return q;
 }
 

@@ -197,6 +197,30 @@ std::optional<std::int64_t> read_limit(object_reader& r, const std::string& key,
     return std::nullopt;
 }
 
+// A file question's "accept" (name endings such as ".jpg") and "max_megabytes".
+void read_file_limits(object_reader& r, question& q) {
+    const bool file = q.type == question_type::file;
+    if (const json* accept = r.array("accept", false)) {
+        if (!file) r.fail("accept", "only file questions accept file types");
+        for (std::size_t i = 0; i < accept->size(); ++i) {
+            const json& ending = (*accept)[i];
+            const std::string at = "accept/" + std::to_string(i);
+            // A dot, then 1 to 10 lower case letters or digits: what a file
+            // name ends with, compared without regard to case.
+            const std::string s = ending.is_string() ? ending.get<std::string>() : "";
+            const bool good = s.size() >= 2 && s.size() <= 11 && s[0] == '.' &&
+                              std::all_of(s.begin() + 1, s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+            if (!good) r.fail(at, "must be a file name ending such as \".jpg\": a dot, then lower case letters or digits");
+            else if (("," + q.accept + ",").find("," + s + ",") != std::string::npos) r.fail(at, "is listed twice");
+            else q.accept += (q.accept.empty() ? "" : ",") + s;
+        }
+        if (file && accept->empty()) r.fail("accept", "must list at least one file name ending");
+    }
+    const std::int64_t megabytes = r.number("max_megabytes", 1, largest_file_megabytes);
+    if (r.find("max_megabytes") != nullptr && !file) r.fail("max_megabytes", "only file questions have a size limit");
+    if (file) q.max_bytes = static_cast<std::uint64_t>(megabytes > 0 ? megabytes : default_file_megabytes) * megabyte;
+}
+
 question read_question(const json& j, const std::string& pointer, std::vector<error>& errors) {
     object_reader r(j, pointer, errors);
     question q;
@@ -229,6 +253,7 @@ question read_question(const json& j, const std::string& pointer, std::vector<er
     const bool future = r.flag("future");
     if ((past || future) && q.type != question_type::date) r.fail(past ? "past" : "future", "only date questions can be in the past or the future");
     if (past && future) r.fail("future", "a date cannot be both in the past and in the future");
+    read_file_limits(r, q);
     q.show_if.source = expression_source(r, "show_if", false);
     if (q.type == question_type::content && q.required) r.fail("required", "a content block asks nothing");
 
@@ -767,6 +792,44 @@ void engine_check_messages(const json& root, form& f) {
     }
 }
 
+// A file question's size and type messages, where the author gave none:
+// the engine's, in each of the form's languages, written now so that the
+// browser's engine only picks them ("The selected file must be a JPG or PNG").
+void engine_file_messages(const json& root, form& f) {
+    for (std::size_t i = 0; i < f.pages.size(); ++i) {
+        for (std::size_t k = 0; k < f.pages[i].questions.size(); ++k) {
+            question& q = f.pages[i].questions[k];
+            if (q.type != question_type::file) continue;
+            const std::string at = "/pages/" + std::to_string(i) + "/questions/" + std::to_string(k) + "/messages/";
+            for (const auto& language : f.languages) {
+                const file_words words = file_words_in(language);
+                // "JPG, PNG or PDF": the endings without their dots, in capitals.
+                std::string types;
+                for (std::size_t from = 0; from < q.accept.size();) {
+                    auto to = q.accept.find(',', from);
+                    if (to == std::string::npos) to = q.accept.size();
+                    if (!types.empty()) types += to == q.accept.size() ? std::string(" ") + words.or_word + " " : ", ";
+                    for (std::size_t c = from + 1; c < to; ++c) {
+                        const char ch = q.accept[c];
+                        types += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+                    }
+                    from = to + 1;
+                }
+                auto with = [](std::string text, const std::string& limit) { return text.replace(text.find("{L}"), 3, limit); };
+                const std::pair<std::string*, std::string> defaults[] = {
+                    {&q.max_message, with(words.too_big, std::to_string(q.max_bytes / megabyte) + "MB")},
+                    {&q.format_message, q.accept.empty() ? std::string() : with(words.type, types)}};
+                for (const auto& [message, text] : defaults) {
+                    const std::string where = at + (message == &q.max_message ? "max" : "format");
+                    if (text.empty() || value_at(root, where) != nullptr) continue;
+                    if (language == f.languages.front()) *message = text;
+                    if (f.languages.size() > 1) f.translations[where][language] = text;
+                }
+            }
+        }
+    }
+}
+
 // The deepest nesting of arrays and objects, outside strings: checked before
 // parsing, so that nothing later walks a structure deep enough to exhaust the stack.
 std::size_t nesting_depth(std::string_view source) {
@@ -854,6 +917,7 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
     }
     read_translations(j, f, out.errors);
     engine_check_messages(j, f);
+    engine_file_messages(j, f);
     if (f.start.empty() && !f.pages.empty()) f.start = f.pages.front().id;
     f.index_questions();
     check_references(f, out.errors);

@@ -42,6 +42,7 @@ public:
         journeys();
         unused();
         translations();
+        files();
         std::stable_sort(out_.begin(), out_.end(), [](const lint_finding& a, const lint_finding& b) {
             return pointer_order(a.where) < pointer_order(b.where);
         });
@@ -223,6 +224,40 @@ private:
                 }
             }
         });
+    }
+
+    // The files one report can carry (docs/protocol.md): at most 10, each
+    // padded to a power of two and sealed, all in one envelope of at most
+    // 16 MiB in base64. A file question in a repeat counts once per entry.
+    void files() {
+        constexpr std::uint64_t most_files = 10;
+        constexpr std::uint64_t room = 16 * megabyte - 2 * megabyte;  // the rest: the sealed report (1 MiB, in base64) and JSON
+        std::uint64_t count = 0;
+        std::uint64_t bytes = 0;
+        bool told_count = false, told_bytes = false;
+        for (std::size_t i = 0; i < f_.pages.size(); ++i) {
+            const page& p = f_.pages[i];
+            const std::uint64_t times = p.repeat ? p.repeat->max : 1;
+            for (std::size_t k = 0; k < p.questions.size(); ++k) {
+                const question& q = p.questions[k];
+                if (q.type != question_type::file) continue;
+                std::uint64_t bucket = 1024;  // a file smaller than max_bytes, padded with at least one byte
+                while (bucket < q.max_bytes) bucket *= 2;
+                count += times;
+                bytes += times * ((bucket + 48 + 2) / 3 * 4);  // sealed (48 bytes more), then base64
+                const std::string at = page_at(i) + "/questions/" + std::to_string(k);
+                if (count > most_files && !told_count) {
+                    told_count = true;
+                    add(at, lint_level::error, "a report could need more than 10 files with this question: ask for fewer files");
+                }
+                if (bytes > room && !told_bytes) {
+                    told_bytes = true;
+                    add(at + (q.max_bytes == default_file_megabytes * megabyte ? "" : "/max_megabytes"), lint_level::error,
+                        "with this question a report's files could be too big to send together: "
+                        "lower max_megabytes or ask for fewer files");
+                }
+            }
+        }
     }
 
     const form& f_;

@@ -29,6 +29,7 @@ constexpr const char* english[] = {
     "{N} must be {L} or less",
     "{N} must be today or in the past",
     "{N} must be today or in the future",
+    "The selected file is empty",
     "Yes",
     "No",
 };

@@ -17,6 +17,7 @@ enum class engine_text : std::uint8_t {
     postcode, email, phone, registration, bad_format,
     date_from, at_least, date_until, at_most,       // out of range
     past, future,                                   // a date on the wrong side of today
+    file_empty,                                     // a chosen file (its size and type: file_words, native)
     yes, no,
     month_with_day,                                 // 12 names: "3 November 2026" (Polish: "listopada")
     month_alone = month_with_day + 12,              // 12 names: "November 2026" (Polish: "listopad")

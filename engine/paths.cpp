@@ -24,7 +24,8 @@ std::string valid_example(const question& q) {
         case question_type::postcode: return "SW1A 1AA";
         case question_type::registration: return "AB12CDE";
         case question_type::address: return "1 High Street\n\nLondon\nSW1A 1AA";
-        case question_type::file: return "file-1";
+        case question_type::file:
+            return file_reference_text({std::string(64, '0'), 1, "file-1" + (q.accept.empty() ? std::string(".txt") : q.accept.substr(0, q.accept.find(',')))});
         default: break;
     }
     switch (q.format) {

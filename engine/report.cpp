@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/answer.hpp"
 #include "engine/expr.hpp"
 #include "engine/json_writer.hpp"
 
@@ -35,6 +36,17 @@ report make_report(const form& f, const replay_outcome& replayed, std::string_vi
     r.route = replayed.route;
     r.date = replayed.today;
     return r;
+}
+
+std::vector<std::string> files_named(const form& f, const std::map<std::string, std::string>& answers) {
+    std::set<std::string> hashes;
+    for (const auto& [key, text] : answers) {
+        const auto entry = parse_entry_key(key);
+        const question* q = f.find_question(entry ? entry->question : key);
+        if (q == nullptr || q->type != question_type::file) continue;
+        if (const auto file = parse_file_reference(text)) hashes.insert(std::string(file->hash));
+    }
+    return {hashes.begin(), hashes.end()};
 }
 
 std::vector<std::string> repeats_on_path(const form& f, const std::vector<std::string>& pages) {
@@ -73,12 +85,6 @@ std::string report_json(const report& r) {
         w.end_array();
     }
     w.end_object();
-    // Present only when there are attachments, so reports without any keep their bytes.
-    if (!r.attachments.empty()) {
-        w.key("attachments").begin_array();
-        for (const auto& hash : r.attachments) w.value(hash);
-        w.end_array();
-    }
     w.key("date").value(iso_date(r.date));
     w.key("form").value(r.form_id);
     w.key("form_version").value(r.form_version);

@@ -25,7 +25,6 @@ struct report {
     std::vector<std::string> pages;
     std::map<std::string, std::string> answers;  // a repeat entry's as "GROUP.N.QUESTION"
     std::vector<std::string> repeats;  // repeat groups on the path, each written as a list even when empty
-    std::vector<std::string> attachments;  // BLAKE2b-256 hex of each attached file, sorted
     team_route route;
 };
 
@@ -35,6 +34,11 @@ report make_report(const session& s, std::string_view submission_id, std::string
 // The report of a replay that reached check your answers.
 report make_report(const form& f, const replay_outcome& replayed, std::string_view submission_id,
                    std::string_view language);
+
+// The files a report's answers name: each file answer's hash, sorted, each
+// once. The files travel beside the report in its envelope, bound to it by
+// these answers (docs/protocol.md); natively only, the browser needs no list.
+std::vector<std::string> files_named(const form& f, const std::map<std::string, std::string>& answers);
 
 // The repeat groups whose pages are on a path, in order of the form.
 std::vector<std::string> repeats_on_path(const form& f, const std::vector<std::string>& pages);

@@ -137,6 +137,20 @@ std::string limit_text(const question& q, std::int64_t limit, const engine_words
     return number_text(limit);
 }
 
+// A chosen file: not empty, smaller than the limit, one of the types
+// accepted (by its name's ending, as the browser's file picker offers them).
+// The size and type messages are written when the form loads (the author's
+// or the engine's, in each language: engine_file_messages), so the browser's
+// engine only picks one.
+std::optional<std::string> file_message(const question& q, const parsed_answer& a, const engine_words& words) {
+    const auto file = parse_file_reference(a.canonical);
+    if (!file) return std::nullopt;  // parse_answer made it: cannot happen
+    if (file->size == 0) return engine_message(words, engine_text::file_empty);
+    if (file->size >= q.max_bytes) return q.max_message;
+    if (!accepts_file_name(q, file->name)) return q.format_message;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> check_answer(const question& q, std::string_view answer, const engine_words& words) {
@@ -155,6 +169,7 @@ std::optional<std::string> check_answer(const question& q, std::string_view answ
         case answer_problem::not_option: return either(q.required_message, engine_message(words, engine_text::select, name_of(q)));
         default: return format_message(q, a.problem, words);
     }
+    if (q.type == question_type::file) return file_message(q, a, words);
     const bool ranged = a.typed.kind == value_kind::number || a.typed.kind == value_kind::date;
     const bool date = q.type == question_type::date;
     if (ranged && q.min && a.typed.n < *q.min) {

@@ -94,9 +94,19 @@ std::string tick(const question& q, const std::string& raw, const std::string& v
 const char* field_prefix(const question& q) {
     switch (q.type) {
         case question_type::money: return "\xc2\xa3";
-        case question_type::file: return "file reference (the preview attaches no file):";
+        case question_type::file: return "file name (the preview attaches no file):";
         default: return "";
     }
+}
+
+std::string file_name_of(const std::string& raw) {
+    const auto parts = split_parts(raw, 3);
+    return parts[2];
+}
+
+std::string pretend_file(const std::string& name) {
+    if (name.empty()) return "";
+    return std::string(64, '0') + "\n1\n" + name;
 }
 
 }  // namespace frontdesk::preview

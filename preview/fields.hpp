@@ -46,4 +46,10 @@ std::string tick(const question& q, const std::string& raw, const std::string& v
 // Words before a one-line field: "£" for money; a hint for fields the tool can't fill like the web app.
 const char* field_prefix(const question& q);
 
+// A file question's field is the file's name: the preview attaches no file,
+// so the answer names a pretend one of 1 byte (a hash of zeros), which the
+// engine checks like any other ("HASH\nSIZE\nNAME", engine/answer.hpp).
+std::string file_name_of(const std::string& raw);
+std::string pretend_file(const std::string& name);
+
 }  // namespace frontdesk::preview

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "engine/answer.hpp"
 #include "engine/envelope.hpp"
 #include "engine/expr.hpp"
 #include "engine/receipt.hpp"
@@ -183,7 +184,6 @@ std::optional<http_answer> read_report(const std::string& plaintext, report& out
     // Why a member did not read, by the order the reasons are given in.
     const char* answers_problem = "answers must be an object";
     const char* pages_problem = "pages must be a list";
-    const char* attachments_problem = nullptr;
     if (!in.consume('{')) return bad("not a JSON object");
     if (!in.consume('}')) {
         std::string key;
@@ -209,10 +209,6 @@ std::optional<http_answer> read_report(const std::string& plaintext, report& out
                 const bool list = in.peek('[');
                 read = read_string_list(in, out.pages, [](const std::string&) { return true; });
                 pages_problem = read ? nullptr : list ? "every page must be a string" : "pages must be a list";
-            } else if (key == "attachments") {
-                const bool list = in.peek('[');
-                read = read_string_list(in, out.attachments, [](const std::string& a) { return is_lower_hex(a, 64); });
-                attachments_problem = read ? nullptr : list ? "attachments must be BLAKE2b hashes" : "attachments must be a list";
             }
             if (!read) {  // skipped here, reported below in its turn
                 in.rewind(value_at);
@@ -234,28 +230,18 @@ std::optional<http_answer> read_report(const std::string& plaintext, report& out
     out.date = *day;
     if (answers_problem != nullptr) return bad(answers_problem);
     if (pages_problem != nullptr) return bad(pages_problem);
-    if (attachments_problem != nullptr) return bad(attachments_problem);
     return std::nullopt;
 }
 
-// Each attachment must open with the same key, hash to what the envelope
-// claims, and be named by the report: no more, no fewer, no repeats.
-std::optional<http_answer> open_attachments(const envelope_fields& env, const sealing_key& key,
-                                            const std::vector<std::string>& named, std::vector<std::string>& opened) {
-    std::vector<std::string> claimed;
+// Each attachment must open with the same key and hash to what the envelope
+// claims. Whether they are the files the answers name is checked after the replay.
+std::optional<http_answer> open_attachments(const envelope_fields& env, const sealing_key& key, std::vector<std::string>& opened) {
     for (const auto& [hash, sealed] : env.attachments) {
         auto content = open_padded(sealed, key.public_key, key.secret_key, largest_attachment_bucket);
         if (!content) return problem(400, "cannot-open", "An attachment could not be opened.");
         // Kept (and wiped by the caller) only when it is what the envelope says it is.
         opened.push_back(std::move(*content));
         if (hash_hex(opened.back()) != hash) return problem(400, "attachment-mismatch", "An attachment does not match its hash.");
-        claimed.push_back(hash);
-    }
-    std::vector<std::string> expected = named;
-    std::sort(claimed.begin(), claimed.end());
-    std::sort(expected.begin(), expected.end());
-    if (claimed != expected || std::adjacent_find(claimed.begin(), claimed.end()) != claimed.end()) {
-        return problem(400, "attachment-mismatch", "The attachments are not the ones the report names.");
     }
     return std::nullopt;
 }
@@ -320,7 +306,7 @@ verification verify_submission(const submission_context& ctx, const std::string&
     if (!has_language(entry->definition, claimed.language)) {
         return done(problem(422, "unknown-language", "The report is in a language the form is not written in."));
     }
-    if (auto p = open_attachments(env, *key, claimed.attachments, attachments)) return done(*p);
+    if (auto p = open_attachments(env, *key, attachments)) return done(*p);
 
     // The report's day is the person's own calendar day: it may differ from
     // the server's by one either side of midnight, never more.
@@ -339,13 +325,32 @@ verification verify_submission(const submission_context& ctx, const std::string&
     // bytes that were sealed. A client-chosen route, a duplicated key or any
     // extra member would differ, and is refused rather than passed on.
     report canonical = make_report(entry->definition, replayed, claimed.submission_id, claimed.language);
-    canonical.attachments = claimed.attachments;
-    std::sort(canonical.attachments.begin(), canonical.attachments.end());
     std::string canonical_text = report_json(canonical);
     const bool exact = canonical_text == plaintext;
     wipe(canonical_text);
     if (!exact) {
         return done(problem(422, "rejected-by-form", "The report is not the one its answers make on this form."));
+    }
+
+    // The files sent must be exactly the files the answers name (a file answer
+    // holds its file's hash): none missing, none more, none twice.
+    std::vector<std::string> sent;
+    for (const auto& a : env.attachments) sent.push_back(a.first);
+    std::sort(sent.begin(), sent.end());
+    if (sent != files_named(entry->definition, replayed.answers_on_path)) {
+        return done(problem(400, "attachment-mismatch", "The attachments are not the files the answers name."));
+    }
+    // A file answer gives its file's size; the file itself must have it.
+    for (const auto& [answer_key, text] : replayed.answers_on_path) {
+        const auto parts = parse_entry_key(answer_key);
+        const question* q = entry->definition.find_question(parts ? parts->question : answer_key);
+        const auto file = q != nullptr && q->type == question_type::file ? parse_file_reference(text) : std::nullopt;
+        if (!file) continue;
+        for (std::size_t i = 0; i < env.attachments.size(); ++i) {
+            if (env.attachments[i].first == file->hash && attachments[i].size() != file->size) {
+                return done(problem(400, "attachment-mismatch", "An attachment is not the size its answer gives."));
+            }
+        }
     }
 
     // Only the receiving team can read what is stored: re-seal to its key.

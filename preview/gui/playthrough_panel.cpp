@@ -46,6 +46,12 @@ bool draw_field(const question& q, std::string& raw) {
                 ImGui::TextUnformatted(field_prefix(q));
                 ImGui::SameLine();
             }
+            if (q.type == question_type::file) {
+                std::string name = file_name_of(raw);
+                if (!line_field("##answer", name, wanted)) return false;
+                raw = pretend_file(name);
+                return true;
+            }
             return line_field("##answer", raw, wanted);
         case field_kind::lines:
             return ImGui::InputTextMultiline("##answer", &raw, {ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight() * 5});

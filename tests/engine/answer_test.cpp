@@ -96,3 +96,26 @@ TEST_CASE("answers have the types expressions see") {
     CHECK(display_answer(of(question_type::money), parse_answer(of(question_type::money), "-1000.5")) == "-\xc2\xa3" "1,000.50");
     CHECK(long_date(*parse_iso_date("2026-11-03")) == "3 November 2026");
 }
+
+TEST_CASE("a file answer is its hash, size and name, and check your answers shows the name") {
+    const question q = of(question_type::file);
+    const std::string hash(64, 'a');
+    const auto a = parse_answer(q, hash + "\n2048\nbike photo.JPG ");
+    REQUIRE(a.problem == answer_problem::none);
+    CHECK(a.canonical == hash + "\n2048\nbike photo.JPG");
+    CHECK(canonical(q, a.canonical.c_str()) == a.canonical);
+    CHECK(display_answer(q, a) == "bike photo.JPG");
+    const auto f = parse_file_reference(a.canonical);
+    REQUIRE(f);
+    CHECK(f->size == 2048);
+    CHECK(file_reference_text(*f) == a.canonical);
+    // Not a file answer: a name alone, a hash in capitals, a short hash, a size with a leading
+    // zero or letters, no name, a name with a control character or too long.
+    for (const std::string& bad : {std::string("bike.jpg"), std::string(64, 'A') + "\n1\nx.jpg", hash.substr(1) + "\n1\nx.jpg", hash + "\n01\nx.jpg",
+                                  hash + "\n1k\nx.jpg", hash + "\n1\n", hash + "\n1\nx\ty.jpg", hash + "\n1\nx.jpg\nmore",
+                                  hash + "\n1\n" + std::string(256, 'x'), hash + "\n1234567890123456\nx.jpg"}) {
+        INFO(bad);
+        CHECK(parse_answer(q, bad).problem == answer_problem::format);
+    }
+    CHECK(parse_answer(q, hash + "\n1\n" + std::string(255, 'x')).problem == answer_problem::none);
+}

@@ -86,3 +86,18 @@ TEST_CASE("a form with a repeat survives its image and replays the same from it"
         if (d) (void)replay(*d, answers, testing::golden_today);
     }
 }
+
+TEST_CASE("a file question's accepted types and size limit survive the image") {
+    const form f = testing::load_form(R"json({"id": "f", "title": "F", "pages": [
+        {"id": "p", "title": "P", "questions": [{"id": "photo", "type": "file", "label": "Photo", "accept": [".jpg", ".heic"], "max_megabytes": 3},
+                                  {"id": "note", "type": "text", "label": "Note"}], "next": "check-answers"}],
+        "routing": {"default": {"team": "t"}}})json");
+    auto decoded = decode_form_image(encode_form_image(f));
+    REQUIRE(decoded);
+    const question& q = decoded->pages[0].questions[0];
+    CHECK(q.accept == ".jpg,.heic");
+    CHECK(q.max_message == "The selected file must be smaller than 3MB");
+    CHECK(q.format_message == "The selected file must be a JPG or HEIC");
+    CHECK(q.max_bytes == 3 * megabyte);
+    CHECK(decoded->pages[0].questions[1].max_bytes == 0);
+}

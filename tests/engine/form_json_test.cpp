@@ -231,3 +231,27 @@ TEST_CASE("a repeat's question ids are usable only on its page, outside, through
                                    R"([{"id":"name","type":"text","label":"Name"},{"id":"age","type":"number","label":"Age","show_if":"name != 'x'"}])"));
     CHECK(r.loaded);
 }
+
+TEST_CASE("a file question's accepted types and size limit") {
+    const std::string page = R"(,"next":"check-answers")";
+    auto loaded = load_form_json(minimal(page, R"(,"type":"file","accept":[".jpg",".png"],"max_megabytes":2)"));
+    REQUIRE(loaded.loaded);
+    const question& q = loaded.loaded->pages[0].questions[0];
+    CHECK(q.accept == ".jpg,.png");
+    CHECK(q.max_bytes == 2 * megabyte);
+    auto plain = load_form_json(minimal(page, R"(,"type":"file")"));
+    REQUIRE(plain.loaded);
+    CHECK(plain.loaded->pages[0].questions[0].accept.empty());
+    CHECK(plain.loaded->pages[0].questions[0].max_bytes == default_file_megabytes * megabyte);
+    for (const char* bad : {R"(,"type":"file","accept":["jpg"])", R"(,"type":"file","accept":[".JPG"])",
+                            R"(,"type":"file","accept":[".jpg",".jpg"])", R"(,"type":"file","accept":[3])"}) {
+        INFO(bad);
+        CHECK(has_error_at(load_form_json(minimal(page, bad)), "/pages/0/questions/0/accept/0") !=
+              has_error_at(load_form_json(minimal(page, bad)), "/pages/0/questions/0/accept/1"));
+    }
+    CHECK(has_error_at(load_form_json(minimal(page, R"(,"type":"file","accept":[])")), "/pages/0/questions/0/accept"));
+    CHECK(has_error_at(load_form_json(minimal(page, R"(,"type":"file","max_megabytes":9)")), "/pages/0/questions/0/max_megabytes"));
+    CHECK(has_error_at(load_form_json(minimal(page, R"(,"type":"file","max_megabytes":0)")), "/pages/0/questions/0/max_megabytes"));
+    CHECK(has_error_at(load_form_json(minimal(page, R"(,"accept":[".jpg"])")), "/pages/0/questions/0/accept"));
+    CHECK(has_error_at(load_form_json(minimal(page, R"(,"max_megabytes":2)")), "/pages/0/questions/0/max_megabytes"));
+}

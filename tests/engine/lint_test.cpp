@@ -108,3 +108,26 @@ TEST_CASE("the repeats form lints clean, an entry label naming no question is a 
     REQUIRE(!loaded.loaded);
     CHECK(loaded.errors.at(0).where == "/pages/1/repeat/entry_label");
 }
+
+TEST_CASE("lint refuses forms whose files could not all be sent with one report") {
+    auto form_with = [](const std::string& questions, int max) {
+        return testing::load_form(R"json({"id": "f", "title": "F", "pages": [
+            {"id": "one", "title": "One", "questions": [{"id": "a", "type": "text", "label": "A"}], "next": "many"},
+            {"id": "many", "title": "Many", "questions": [)json" + questions + R"json(],
+             "repeat": {"id": "things", "max": )json" + std::to_string(max) + R"json(, "item": "thing",
+                        "summary_title": "Things", "add_another": "Add another?"}, "next": "check-answers"}],
+          "routing": {"default": {"team": "t"}}})json");
+    };
+    const std::string small = R"json({"id": "photo", "type": "file", "label": "Photo", "max_megabytes": 1})json";
+    CHECK(lines(form_with(small, 10)).empty());
+    CHECK(has(lines(form_with(small, 11)), "/pages/1/questions/0: error: a report could need more than 10 files with this question: ask for fewer files"));
+    // Two files at the default 4MB fit; three do not; one at 8MB fits, two do not.
+    const std::string file = R"json({"id": "photo", "type": "file", "label": "Photo"})json";
+    CHECK(lines(form_with(file, 2)).empty());
+    CHECK(lines(form_with(file, 3)) ==
+          std::vector<std::string>{"/pages/1/questions/0: error: with this question a report's files could be too big to send together: "
+                                   "lower max_megabytes or ask for fewer files"});
+    const std::string big = R"json({"id": "photo", "type": "file", "label": "Photo", "max_megabytes": 8})json";
+    CHECK(lines(form_with(big, 1)).empty());
+    CHECK(lines(form_with(big, 2)).size() == 1);
+}

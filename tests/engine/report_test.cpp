@@ -99,3 +99,33 @@ TEST_CASE("a session's report and the replay of its answers are the same bytes, 
     CHECK(report_json(make_report(f, out, "00112233445566778899aabbccddeeff", "en")) ==
           report_json(make_report(f, again, "00112233445566778899aabbccddeeff", "en")));
 }
+
+// A form with a file question, and one in a repeat.
+const char* files_form_json = R"json({
+  "id": "files", "title": "Files",
+  "pages": [
+    {"id": "photo", "title": "Photo", "questions": [{"id": "photo", "type": "file", "label": "A photo", "accept": [".jpg"]}], "next": "scans"},
+    {"id": "scans", "title": "Scans", "questions": [{"id": "scan", "type": "file", "label": "A scan"}],
+     "repeat": {"id": "scans", "max": 3, "item": "scan", "summary_title": "Scans", "add_another": "Add another scan?"},
+     "next": "check-answers"}
+  ],
+  "routing": {"default": {"team": "general"}}
+})json";
+
+TEST_CASE("the files a report's answers name: each file answer's hash, sorted, each once") {
+    const form f = testing::load_form(files_form_json);
+    const std::string a(64, 'a'), b(64, 'b');
+    const std::map<std::string, std::string> answers = {
+        {"photo", b + "\n10\nbike.jpg"}, {"scans.1.scan", a + "\n20\nreceipt.pdf"}, {"scans.2.scan", b + "\n10\nbike.jpg"}};
+    const auto out = replay(f, answers);
+    REQUIRE(out.result == replay_result::submitted);
+    CHECK(files_named(f, out.answers_on_path) == std::vector<std::string>{a, b});
+    // The report holds the answers (which name the files), and no list besides.
+    const auto parsed = nlohmann::json::parse(report_json(make_report(f, out, "00112233445566778899aabbccddeeff", "en")));
+    CHECK(parsed.at("answers").at("photo") == b + "\n10\nbike.jpg");
+    CHECK(parsed.at("answers").at("scans").at(0).at("scan") == a + "\n20\nreceipt.pdf");
+    CHECK(!parsed.contains("attachments"));
+    // Only file answers name files: a text that looks like a reference does not.
+    CHECK(files_named(f, {{"note", a + "\n1\nx.jpg"}}).empty());
+    CHECK(files_named(f, {}).empty());
+}

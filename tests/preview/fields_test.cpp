@@ -50,3 +50,13 @@ TEST_CASE("ticking boxes keeps the options' order") {
     CHECK(tick(q, raw, "phone", false) == "other");
     CHECK(tick(q, "other", "other", false).empty());
 }
+
+TEST_CASE("a file field edits the file's name, and the answer names a pretend file the engine accepts") {
+    question q;
+    q.type = question_type::file;
+    const std::string raw = pretend_file("car.png");
+    CHECK(raw == std::string(64, '0') + "\n1\ncar.png");
+    CHECK(file_name_of(raw) == "car.png");
+    CHECK(pretend_file("").empty());
+    CHECK(file_name_of("").empty());
+}

@@ -261,56 +261,69 @@ TEST_CASE("after a rotation, reports sealed to the old key still open until its 
     CHECK(server::accept_submission(*fx.submissions, with_new_key->json).status == 201);
 }
 
-TEST_CASE("attachments are bound to the report by their hashes and stored sealed to the team") {
+namespace {
+
+// The crime report's damage path, with a photo of the damage: `photo`'s reference.
+std::map<std::string, std::string> damage_answers(const std::string& photo_reference) {
+    return {{"in_danger", "no"}, {"area", "london"}, {"crime", "damage"}, {"damaged", "vehicle"},
+            {"damage_description", "Someone scratched my car"}, {"damage_photo", photo_reference},
+            {"happened_on", "2026-11-24"}, {"know_suspect", "no"}, {"any_witnesses", "no"}, {"postcode", "KT1 1AA"},
+            {"place_description", "Outside my house"}, {"age_group", "adult"}, {"reporting_for", "me"}, {"full_name", "Amira Hassan"},
+            {"contact_method", "email"}, {"email", "amira.hassan@example.com"}, {"victim_support", "no"}};
+}
+
+}  // namespace
+
+TEST_CASE("attachments are the files the answers name, checked by hash and size, stored sealed to the team") {
     testing::server_fixture fx;
-    const form& f = fx.forms->find("bike-theft")->definition;
+    const form& f = fx.forms->find("crime-report")->definition;
     const box_public_key& server_key = fx.keys.current_sealing().public_key;
-    const std::string photo = "\x89PNG pretend photo of the bike";
-    const std::string receipt_scan = "pretend scan of the purchase receipt";
+    const std::string photo = "\x89PNG pretend photo of the damage";
+    const std::string receipt_scan = "pretend scan of the repair quote";
     auto sealed_photo = seal_attachment(photo, server_key);
     auto sealed_scan = seal_attachment(receipt_scan, server_key);
     REQUIRE(sealed_photo);
     REQUIRE(sealed_scan);
+    const std::string reference = sealed_photo->hash + "\n" + std::to_string(photo.size()) + "\ncar.png";
 
-    report r = make_report(f, replay(f, testing::complete_bike_answers(), server::utc_today()), id_a, "en");
-    r.attachments = {sealed_photo->hash, sealed_scan->hash};
-    std::sort(r.attachments.begin(), r.attachments.end());
-
-    SUBCASE("all present and matching: stored") {
-        auto envelope = seal_envelope(report_json(r), f.id, server_key, {*sealed_photo, *sealed_scan});
+    const auto replayed = replay(f, damage_answers(reference), server::utc_today());
+    REQUIRE(replayed.result == replay_result::submitted);
+    const report r = make_report(f, replayed, id_a, "en");
+    auto send = [&](const report& rep, const std::vector<sealed_attachment>& files) {
+        auto envelope = seal_envelope(report_json(rep), f.id, server_key, files);
         REQUIRE(envelope);
-        REQUIRE(server::accept_submission(*fx.submissions, envelope->json).status == 201);
-        auto queue = fx.db->queue_for_team("borough-property-crime");
+        return server::accept_submission(*fx.submissions, envelope->json);
+    };
+
+    SUBCASE("named and matching: stored, sealed to the team") {
+        REQUIRE(send(r, {*sealed_photo}).status == 201);
+        auto queue = fx.db->queue_for_team(replayed.route.team);
         REQUIRE(queue);
-        REQUIRE((*queue)[0].attachments.size() == 2);
-        const team_keys team = team_of(fx, "borough-property-crime");
-        for (const auto& a : (*queue)[0].attachments) {
-            auto content = server::open_team_box(a.sealed, team.sk, largest_attachment_bucket);
-            REQUIRE(content);
-            CHECK(hash_hex(*content) == a.hash);
-            CHECK((*content == photo || *content == receipt_scan));
-        }
+        REQUIRE((*queue)[0].attachments.size() == 1);
+        const team_keys team = team_of(fx, replayed.route.team);
+        auto content = server::open_team_box((*queue)[0].attachments[0].sealed, team.sk, largest_attachment_bucket);
+        REQUIRE(content);
+        CHECK(*content == photo);
+        CHECK((*queue)[0].attachments[0].hash == sealed_photo->hash);
     }
-    SUBCASE("one missing: refused") {
-        auto envelope = seal_envelope(report_json(r), f.id, server_key, {*sealed_photo});
-        REQUIRE(envelope);
-        const auto answer = server::accept_submission(*fx.submissions, envelope->json);
-        CHECK(answer.status == 400);
-        CHECK(problem_type(answer) == "/problems/attachment-mismatch");
+    SUBCASE("missing from the envelope: refused") {
+        CHECK(problem_type(send(r, {})) == "/problems/attachment-mismatch");
     }
-    SUBCASE("one not named by the report: refused") {
-        report without = r;
-        without.attachments = {sealed_photo->hash};
-        auto envelope = seal_envelope(report_json(without), f.id, server_key, {*sealed_photo, *sealed_scan});
-        REQUIRE(envelope);
-        CHECK(problem_type(server::accept_submission(*fx.submissions, envelope->json)) == "/problems/attachment-mismatch");
+    SUBCASE("one more than the answers name: refused") {
+        CHECK(problem_type(send(r, {*sealed_photo, *sealed_scan})) == "/problems/attachment-mismatch");
+    }
+    SUBCASE("the same file twice: refused") {
+        CHECK(problem_type(send(r, {*sealed_photo, *sealed_photo})) == "/problems/attachment-mismatch");
     }
     SUBCASE("swapped for other bytes under the same hash: refused") {
         sealed_attachment forged = *sealed_scan;
         forged.hash = sealed_photo->hash;
-        auto envelope = seal_envelope(report_json(r), f.id, server_key, {*sealed_photo, forged});
-        REQUIRE(envelope);
-        CHECK(problem_type(server::accept_submission(*fx.submissions, envelope->json)) == "/problems/attachment-mismatch");
+        CHECK(problem_type(send(r, {forged})) == "/problems/attachment-mismatch");
+    }
+    SUBCASE("the answer gives another size than the file's: refused") {
+        const auto lying = replay(f, damage_answers(sealed_photo->hash + "\n5\ncar.png"), server::utc_today());
+        REQUIRE(lying.result == replay_result::submitted);
+        CHECK(problem_type(send(make_report(f, lying, id_a, "en"), {*sealed_photo})) == "/problems/attachment-mismatch");
     }
     CHECK(*fx.db->count() <= 1);
 }
