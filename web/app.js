@@ -189,7 +189,8 @@ function safeDecode(text) {
 // language the person chose last, where the app has its words in it.
 async function appLanguage(token) {
   const code = preferredLanguage(['en', ...Object.keys(WORDS)]);
-  const loaded = await appWords(code);
+  // The words already here are kept: with no connection they may not be had again.
+  const loaded = code === language && words ? words : await appWords(code);
   if (token === navigation) [language, words] = [code, loaded];
 }
 
