@@ -30,12 +30,11 @@ export async function loadCrypto(moduleOptions = {}) {
   const c = {
     lastError: m.cwrap('fd_crypto_last_error', 'string', []),
     randomId: m.cwrap('fd_random_submission_id', 'string', []),
-    seal: m.cwrap('fd_seal_report', 'string', ['string', 'string', 'string', 'string', 'number', 'number']),
+    seal: m.cwrap('fd_seal_report', 'string', ['string', 'string', 'string', 'string']),
     verifyReceipt: m.cwrap('fd_verify_receipt', 'number',
       ['string', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']),
   };
   return {
-    m, // the module itself, for files.js (bytes into wasm memory)
     randomSubmissionId() {
       const id = c.randomId();
       if (!id) throw new EngineError('randomSubmissionId', c.lastError());
@@ -43,9 +42,8 @@ export async function loadCrypto(moduleOptions = {}) {
     },
 
     // report: the engine's canonical report JSON. Returns the envelope JSON.
-    // files, count: the files the report names, in this module's memory (files.js).
-    seal(report, formId, publicKey, keyId, files = 0, count = 0) {
-      const envelope = c.seal(String(report), String(formId), String(publicKey), String(keyId), files, count);
+    seal(report, formId, publicKey, keyId) {
+      const envelope = c.seal(String(report), String(formId), String(publicKey), String(keyId));
       if (!envelope) throw new EngineError('seal', c.lastError());
       return envelope;
     },

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include <nlohmann/json.hpp>
@@ -263,20 +264,20 @@ TEST_CASE("after a rotation, reports sealed to the old key still open until its 
 
 namespace {
 
-// The crime report's damage path, with a photo of the damage: `photo`'s reference.
-std::map<std::string, std::string> damage_answers(const std::string& photo_reference) {
-    return {{"in_danger", "no"}, {"area", "london"}, {"crime", "damage"}, {"damaged", "vehicle"},
-            {"damage_description", "Someone scratched my car"}, {"damage_photo", photo_reference},
-            {"happened_on", "2026-11-24"}, {"know_suspect", "no"}, {"any_witnesses", "no"}, {"postcode", "KT1 1AA"},
-            {"place_description", "Outside my house"}, {"age_group", "adult"}, {"reporting_for", "me"}, {"full_name", "Amira Hassan"},
-            {"contact_method", "email"}, {"email", "amira.hassan@example.com"}, {"victim_support", "no"}};
-}
+// A form asking for a photo (a PNG), and for a note.
+const char* photo_form = R"json({"id": "photo-report", "title": "Send a photo", "pages": [
+  {"id": "photo", "title": "Photo", "questions": [{"id": "photo", "type": "file", "label": "A photo", "accept": [".png"]},
+                                               {"id": "note", "type": "text", "label": "A note"}],
+   "next": "check-answers"}],
+  "routing": {"default": {"team": "photo-team"}}})json";
 
 }  // namespace
 
 TEST_CASE("attachments are the files the answers name, checked by hash and size, stored sealed to the team") {
-    testing::server_fixture fx;
-    const form& f = fx.forms->find("crime-report")->definition;
+    testing::temp_dir forms;
+    std::ofstream(forms.str() + "/photo-report.json") << photo_form;
+    testing::server_fixture fx(forms.str());
+    const form& f = fx.forms->find("photo-report")->definition;
     const box_public_key& server_key = fx.keys.current_sealing().public_key;
     const std::string photo = "\x89PNG pretend photo of the damage";
     const std::string receipt_scan = "pretend scan of the repair quote";
@@ -286,7 +287,7 @@ TEST_CASE("attachments are the files the answers name, checked by hash and size,
     REQUIRE(sealed_scan);
     const std::string reference = sealed_photo->hash + "\n" + std::to_string(photo.size()) + "\ncar.png";
 
-    const auto replayed = replay(f, damage_answers(reference), server::utc_today());
+    const auto replayed = replay(f, {{"photo", reference}, {"note", "The back door"}}, server::utc_today());
     REQUIRE(replayed.result == replay_result::submitted);
     const report r = make_report(f, replayed, id_a, "en");
     auto send = [&](const report& rep, const std::vector<sealed_attachment>& files) {
@@ -320,8 +321,16 @@ TEST_CASE("attachments are the files the answers name, checked by hash and size,
         forged.hash = sealed_photo->hash;
         CHECK(problem_type(send(r, {forged})) == "/problems/attachment-mismatch");
     }
+    SUBCASE("a file of a type the question does not accept: refused by the replay") {
+        const std::string jpeg = sealed_photo->hash + "\n" + std::to_string(photo.size()) + "\ncar.jpg";
+        const auto refused = replay(f, {{"photo", jpeg}}, server::utc_today());
+        CHECK(refused.result == replay_result::invalid);
+        report forged = r;
+        forged.answers["photo"] = jpeg;
+        CHECK(problem_type(send(forged, {*sealed_photo})) == "/problems/rejected-by-form");
+    }
     SUBCASE("the answer gives another size than the file's: refused") {
-        const auto lying = replay(f, damage_answers(sealed_photo->hash + "\n5\ncar.png"), server::utc_today());
+        const auto lying = replay(f, {{"photo", sealed_photo->hash + "\n5\ncar.png"}}, server::utc_today());
         REQUIRE(lying.result == replay_result::submitted);
         CHECK(problem_type(send(make_report(f, lying, id_a, "en"), {*sealed_photo})) == "/problems/attachment-mismatch");
     }
