@@ -352,11 +352,13 @@ async function loadForm(formId, token, focus, early, retry = false) {
 }
 
 // The engine's first view replaces the start view's, unless they are the
-// same (the usual case): then the page stays, with whatever is typed on it.
+// same (the usual case): then the page stays, with whatever is typed on it
+// (or, still waiting for questions.js, is drawn as it is when that comes).
 function takeOver(view, drawn, options) {
   const form = appRoot.querySelector('form');
-  if (drawn && form && !options.restored && JSON.stringify(view) === JSON.stringify(drawn)) {
+  if (drawn && !options.restored && JSON.stringify(view) === JSON.stringify(drawn)) {
     const questions = view.page.questions;
+    if (!form) return;
     showLiveQuestions(form, questions);
     if (questions.some((question) => question.type !== 'content' && readValue(form, question) !== '')) saveWhileTyping(form, questions);
     return;
@@ -367,6 +369,8 @@ function takeOver(view, drawn, options) {
     const value = question.type === 'content' || !asked.has(question.id) ? '' : readValue(form, question);
     if (value !== '') engine.setAnswer(question.id, value);
   }
+  // A draw of the start view still to come (waiting for questions.js) is stale now.
+  navigation++;
   renderView(engine.view(), drawn ? { ...options, focus: 'none' } : options);
 }
 
