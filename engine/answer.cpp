@@ -297,13 +297,17 @@ std::string file_reference_text(const file_reference& f) {
 
 bool accepts_file_name(const question& q, std::string_view name) {
     if (q.accept.empty()) return true;
-    const std::string lowered = lower(name);
     const std::string_view endings = q.accept;
     for (std::size_t from = 0; from < endings.size();) {
         auto to = endings.find(',', from);
         if (to == std::string_view::npos) to = endings.size();
-        const auto ending = endings.substr(from, to - from);
-        if (lowered.size() > ending.size() && lowered.compare(lowered.size() - ending.size(), ending.size(), ending) == 0) return true;
+        const std::size_t n = to - from;  // endings are lower case; names in any case
+        bool same = name.size() > n;
+        for (std::size_t i = 0; same && i < n; ++i) {
+            const char c = name[name.size() - n + i];
+            same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == endings[from + i];
+        }
+        if (same) return true;
         from = to + 1;
     }
     return false;
