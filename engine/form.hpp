@@ -92,9 +92,36 @@ struct page_route {
 // The page after the last one on a journey: check your answers, then send.
 inline constexpr const char* check_answers_page = "check-answers";
 
+inline constexpr std::uint32_t largest_repeat = 50;
+
+// The engine's words about a repeat group, each the author's or, when the
+// form is loaded, an English default made from its `item` (docs/forms-language.md,
+// "Repeat groups"). "{n}" stands for an entry's number, "{label}" for its summary.
+struct repeat_messages {
+    std::string entry;        // an entry's name: "Person {n}"
+    std::string unlabelled;   // its summary when entry_label gives none: the name
+    std::string empty;        // an entry with no answer: "Answer at least one question about the person"
+    std::string too_few;      // "Add at least 2 people"
+    std::string too_many;     // "You cannot add more than 10 people"
+    std::string add_another;  // neither yes nor no: "Select yes if you want to add another person"
+    std::string removed;      // announced: "You removed {label}."
+};
+
+// Calls visit(key, text) for each of a repeat's messages, by its key in "messages": the
+// one list of them, for the loader, translations and the form image.
+template <typename Messages, typename Visit>
+void for_each_repeat_message(Messages& m, Visit&& visit) {
+    visit("entry", m.entry);
+    visit("unlabelled", m.unlabelled);
+    visit("empty", m.empty);
+    visit("too_few", m.too_few);
+    visit("too_many", m.too_many);
+    visit("add_another", m.add_another);
+    visit("removed", m.removed);
+}
+
 // A repeat ("add another"): the page's questions are asked once per entry,
 // then a summary lists the entries (docs/forms-language.md, "Repeat groups").
-inline constexpr std::uint32_t largest_repeat = 50;
 struct repeat_spec {
     std::string id;            // the group's name in expressions and in the report
     std::uint32_t min = 0;     // entries needed
@@ -102,7 +129,8 @@ struct repeat_spec {
     std::string item;          // the noun for one entry: "person"
     std::string summary_title;
     std::string add_another;   // the yes/no question on the summary
-    expression entry_label;    // one entry's one-line summary; empty: "Person 2"
+    expression entry_label;    // one entry's one-line summary; empty: messages.unlabelled
+    repeat_messages messages;
     std::uint32_t group = 0;   // its place in form::repeat_pages, set by form::index_questions
 };
 

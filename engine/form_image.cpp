@@ -9,7 +9,7 @@ namespace frontdesk {
 namespace {
 
 constexpr std::string_view magic = "FDFI";
-constexpr unsigned char image_version = 3;
+constexpr unsigned char image_version = 4;
 constexpr std::int64_t date_limit = 3000000;  // days either side of 1970: beyond year 9999
 
 // Values nest at most one deep (a list of single values).
@@ -191,6 +191,7 @@ void write_page(binary_writer& w, const page& p) {
         w.text(p.repeat->summary_title);
         w.text(p.repeat->add_another);
         write_expression(w, p.repeat->entry_label);
+        for_each_repeat_message(p.repeat->messages, [&](const char*, const std::string& text) { w.text(text); });
     }
 }
 
@@ -221,6 +222,7 @@ page read_page(binary_reader& r) {
         spec.summary_title = r.text();
         spec.add_another = r.text();
         spec.entry_label = read_expression(r);
+        for_each_repeat_message(spec.messages, [&](const char*, std::string& text) { text = r.text(); });
         p.repeat = std::move(spec);
     }
     return p;

@@ -305,6 +305,11 @@ repeat_spec read_repeat(const json& j, const std::string& pointer, const page& p
     spec.summary_title = r.translatable("summary_title", true);
     spec.add_another = r.translatable("add_another", true);
     spec.entry_label.source = expression_source(r, "entry_label", false);
+    if (const json* messages = r.find("messages")) {
+        object_reader m(*messages, r.at("messages"), errors);
+        for_each_repeat_message(spec.messages, [&](const char* key, std::string& text) { text = m.translatable(key, false); });
+        m.reject_unknown_keys();
+    }
     r.reject_unknown_keys();
     if (p.kind == page_kind::exit) {
         r.fail("", "an exit page cannot be a repeat: it asks no questions");
@@ -767,6 +772,44 @@ void engine_check_messages(const json& root, form& f) {
     }
 }
 
+// English plurals for the defaults of repeat messages ("Add at least 2 people").
+std::string plural(const std::string& item) {
+    if (item == "person") return "people";
+    if (item == "child") return "children";
+    if (item.ends_with("s") || item.ends_with("x") || item.ends_with("ch") || item.ends_with("sh")) return item + "es";
+    if (item.size() > 1 && item.back() == 'y' && std::string_view("aeiou").find(item[item.size() - 2]) == std::string_view::npos) {
+        return item.substr(0, item.size() - 1) + "ies";
+    }
+    return item + "s";
+}
+
+std::string counted(std::uint32_t n, const std::string& item) {
+    return std::to_string(n) + " " + (n == 1 ? item : plural(item));
+}
+
+// The English default of each repeat message its author did not write, made
+// from the `item` noun. Only the default language's text is set: another
+// language falls back to it, and lint asks for its translation like any text.
+// `unlabelled` stays empty when not written: the session uses the entry's name.
+void repeat_default_messages(form& f) {
+    for (auto& p : f.pages) {
+        if (!p.repeat) continue;
+        repeat_spec& r = *p.repeat;
+        repeat_messages& m = r.messages;
+        std::string name = r.item;
+        if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+        auto fill = [](std::string& text, std::string made) {
+            if (text.empty()) text = std::move(made);
+        };
+        fill(m.entry, name + " {n}");
+        fill(m.empty, "Answer at least one question about the " + r.item);
+        fill(m.too_few, "Add at least " + counted(r.min, r.item));
+        fill(m.too_many, "You cannot add more than " + counted(r.max, r.item));
+        fill(m.add_another, "Select yes if you want to add another " + r.item);
+        fill(m.removed, "You removed {label}.");
+    }
+}
+
 // The deepest nesting of arrays and objects, outside strings: checked before
 // parsing, so that nothing later walks a structure deep enough to exhaust the stack.
 std::size_t nesting_depth(std::string_view source) {
@@ -854,6 +897,7 @@ form_load_result load_form_json(std::string_view source, const data_reader& read
     }
     read_translations(j, f, out.errors);
     engine_check_messages(j, f);
+    repeat_default_messages(f);
     if (f.start.empty() && !f.pages.empty()) f.start = f.pages.front().id;
     f.index_questions();
     check_references(f, out.errors);

@@ -8,19 +8,21 @@ namespace frontdesk {
 namespace {
 const std::string no_answer;
 
-// English plurals for the engine's own messages ("Add at least 2 people").
-std::string plural(const std::string& item) {
-    if (item == "person") return "people";
-    if (item == "child") return "children";
-    if (item.ends_with("s") || item.ends_with("x") || item.ends_with("ch") || item.ends_with("sh")) return item + "es";
-    if (item.size() > 1 && item.back() == 'y' && std::string_view("aeiou").find(item[item.size() - 2]) == std::string_view::npos) {
-        return item.substr(0, item.size() - 1) + "ies";
+// A repeat message with its "{n}" (an entry's number) and "{label}" (its summary) filled in.
+std::string filled(const std::string& text, std::uint32_t n, const std::string& label = {}) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 3, "{n}") == 0) {
+            out += std::to_string(n);
+            i += 2;
+        } else if (text.compare(i, 7, "{label}") == 0) {
+            out += label;
+            i += 6;
+        } else {
+            out += text[i];
+        }
     }
-    return item + "s";
-}
-
-std::string counted(std::uint32_t n, const std::string& item) {
-    return std::to_string(n) + " " + (n == 1 ? item : plural(item));
+    return out;
 }
 }  // namespace
 
@@ -206,7 +208,7 @@ std::vector<field_error> session::validate_page(std::size_t page) const {
     }
     // An entry with no answers at all tells nothing: it would be an empty row in the report.
     if (r != nullptr && found.empty() && !any_answer && first != nullptr) {
-        found.push_back({first->id, "Answer at least one question about the " + r->item});
+        found.push_back({first->id, r->messages.empty});
     }
     return found;
 }
@@ -229,7 +231,7 @@ bool session::shown_in_entry(const repeat_spec& r, std::uint32_t entry, const qu
 
 std::vector<field_error> session::check_count(const repeat_spec& r) const {
     if (entries_[r.group] >= r.min) return {};
-    return {{r.id, "Add at least " + counted(r.min, r.item)}};
+    return {{r.id, r.messages.too_few}};
 }
 
 std::vector<field_error> session::validate_passed(std::size_t page) const {
@@ -243,9 +245,7 @@ std::vector<field_error> session::validate_passed(std::size_t page) const {
 }
 
 std::string session::entry_title(const repeat_spec& r, std::uint32_t entry) const {
-    std::string title = r.item;
-    if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 'a' + 'A');
-    return title + " " + std::to_string(entry);
+    return filled(r.messages.entry, entry);
 }
 
 std::string session::entry_summary(const repeat_spec& r, std::uint32_t entry) const {
@@ -256,7 +256,7 @@ std::string session::entry_summary(const repeat_spec& r, std::uint32_t entry) co
         focus_[r.group] = before;
         if (!normalise_answer(text).empty()) return text;
     }
-    return entry_title(r, entry);
+    return r.messages.unlabelled.empty() ? entry_title(r, entry) : filled(r.messages.unlabelled, entry);
 }
 
 std::string session::destination_of(std::size_t page) const {
@@ -320,7 +320,7 @@ void session::next() {
                 return;
             }
             if (add_another_ != "no") {
-                errors_ = {{r.id, "Select yes if you want to add another " + r.item}};
+                errors_ = {{r.id, r.messages.add_another}};
                 return;
             }
         }
@@ -412,7 +412,7 @@ status session::add_another() {
     if (state_ != session_state::summary) return error{"", "Entries are added from the summary."};
     const repeat_spec& r = *form_->pages[history_.back()].repeat;
     if (entries_[r.group] >= r.max) {
-        errors_ = {{r.id, "You cannot add more than " + counted(r.max, r.item)}};
+        errors_ = {{r.id, r.messages.too_many}};
         return error{r.id, errors_.front().message};
     }
     errors_.clear();
@@ -463,7 +463,7 @@ status session::remove_entry(std::uint32_t entry) {
     --count;
     show_summary();
     errors_.clear();
-    notice_ = "You removed " + removed + ".";
+    notice_ = filled(r.messages.removed, entry, removed);
     return status::ok();
 }
 

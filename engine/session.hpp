@@ -76,7 +76,8 @@ public:
     // The entry being edited on a repeat page, or 0.
     std::uint32_t entry() const { return state_ == session_state::question ? entry_ : 0; }
     std::uint32_t entries(std::uint32_t group) const { return group < entries_.size() ? entries_[group] : 0; }
-    // "Person 2", and an entry's one-line summary (its entry_label, else its title).
+    // "Person 2" (the repeat's messages.entry), and an entry's one-line summary
+    // (its entry_label, else messages.unlabelled, else its title).
     std::string entry_title(const repeat_spec& r, std::uint32_t entry) const;
     std::string entry_summary(const repeat_spec& r, std::uint32_t entry) const;
     // The answer given to "add another?" on the summary shown now.

@@ -29,6 +29,9 @@ void for_each_text(Form& f, Visit&& visit) {
             visit(at + "/repeat/item", p.repeat->item);
             visit(at + "/repeat/summary_title", p.repeat->summary_title);
             visit(at + "/repeat/add_another", p.repeat->add_another);
+            for_each_repeat_message(p.repeat->messages, [&](const char* key, auto& text) {
+                visit(at + "/repeat/messages/" + key, text);
+            });
         }
         for (std::size_t k = 0; k < p.body.size(); ++k) visit(at + "/body/" + std::to_string(k), p.body[k]);
         for (std::size_t k = 0; k < p.questions.size(); ++k) {

@@ -152,7 +152,8 @@ void write_check(json_writer& w, const session& s) {
             w.key("page").value(p.id);
             w.key("question").value(r.id);
             w.key("label").value(r.summary_title);
-            w.key("value").value(count == 0 ? std::string("None") : std::to_string(count));
+            // A number, not a word: it reads the same in every language.
+            w.key("value").value(std::to_string(count));
             w.end_object();
             for (std::uint32_t n = 1; n <= count; ++n) {
                 for (const auto& q : p.questions) {

@@ -186,25 +186,31 @@ std::string form_catalog::listing_json() const {
             for (const auto& [language, note] : entry.definition.translation_status) w.key(language).value(note);
             w.end_object();
         }
-        // The next steps in the form's other languages (a paragraph not
-        // translated in the default's): the confirmation page says them in
-        // the language the report was filled in.
+        // The texts of the list in the form's other languages (a text not
+        // translated in the default's): the start page lists the form in the
+        // language the person chose, and the confirmation page says the next
+        // steps in the language the report was filled in.
         const auto& definition = entry.definition;
-        if (definition.languages.size() > 1 && !definition.next_steps.empty()) {
+        if (definition.languages.size() > 1) {
+            const auto in = [&](const std::string& at, const std::string& text, const std::string& language) -> const std::string& {
+                const auto texts = definition.translations.find(at);
+                if (texts == definition.translations.end()) return text;
+                const auto it = texts->second.find(language);
+                return it == texts->second.end() ? text : it->second;
+            };
             w.key("translations").begin_object();
             for (std::size_t l = 1; l < definition.languages.size(); ++l) {
                 const std::string& language = definition.languages[l];
                 w.key(language).begin_object();
-                w.key("next_steps").begin_array();
-                for (std::size_t i = 0; i < definition.next_steps.size(); ++i) {
-                    const auto texts = definition.translations.find("/next_steps/" + std::to_string(i));
-                    if (texts != definition.translations.end() && texts->second.contains(language)) {
-                        w.value(texts->second.at(language));
-                    } else {
-                        w.value(definition.next_steps[i]);
+                w.key("description").value(in("/description", definition.description, language));
+                if (!definition.next_steps.empty()) {
+                    w.key("next_steps").begin_array();
+                    for (std::size_t i = 0; i < definition.next_steps.size(); ++i) {
+                        w.value(in("/next_steps/" + std::to_string(i), definition.next_steps[i], language));
                     }
+                    w.end_array();
                 }
-                w.end_array();
+                w.key("title").value(in("/title", definition.title, language));
                 w.end_object();
             }
             w.end_object();

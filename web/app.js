@@ -98,6 +98,7 @@ function mount({ title, back = null, content, focus, hasErrors = false }) {
   beforeMain.replaceChildren(...(back ? [back] : []));
   document.documentElement.lang = appRoot.lang = language;
   document.querySelector('.fd-header__service-name').textContent = t(SERVICE_NAME);
+  document.querySelector('.fd-skip-link').textContent = t('Skip to main content');
   document.querySelector('.fd-footer__text').textContent = t(URGENT_ADVICE);
   appRoot.replaceChildren(...content);
   appRoot.removeAttribute('aria-busy');
@@ -184,14 +185,19 @@ function safeDecode(text) {
   }
 }
 
+// The app's own pages (the start page, delete, a report's) are in the
+// language the person chose last, where the app has its words in it.
+async function appLanguage(token) {
+  const code = preferredLanguage(['en', ...Object.keys(WORDS)]);
+  const loaded = await appWords(code);
+  if (token === navigation) [language, words] = [code, loaded];
+}
+
 async function showStartPage(focus) {
   const token = ++navigation;
-  // The list of forms is in their default language (English).
-  language = 'en';
-  words = null;
   let forms;
   try {
-    forms = await getForms();
+    [forms] = await Promise.all([getForms(), appLanguage(token)]);
   } catch (error) {
     console.error(error);
     if (token === navigation) showProblem({ focus });
@@ -200,24 +206,28 @@ async function showStartPage(focus) {
   if (token !== navigation) return;
 
   const content = [
-    heading(SERVICE_NAME),
-    h('p', { class: 'fd-body' }, 'Use this service to report a crime or incident to the police.'),
+    heading(t(SERVICE_NAME)),
+    h('p', { class: 'fd-body' }, t('Use this service to report a crime or incident to the police.')),
     h('div', { class: 'fd-warning-text' },
       h('span', { class: 'fd-warning-text__icon', 'aria-hidden': 'true' }, '!'),
-      h('strong', { class: 'fd-warning-text__text' }, visuallyHidden('Warning: '),
-        'If someone is in danger or a crime is happening now, call 999.')),
+      h('strong', { class: 'fd-warning-text__text' }, visuallyHidden(t('Warning: ')),
+        t('If someone is in danger or a crime is happening now, call 999.'))),
   ];
   for (const form of forms) {
+    const [title, lang] = listed(form, 'title');
+    const [description] = listed(form, 'description');
     content.push(h('div', { class: 'fd-start-item' },
-      h('h2', { class: 'fd-heading-m' }, form.title),
-      form.description ? h('p', { class: 'fd-body' }, form.description) : null,
+      h('h2', { class: 'fd-heading-m', lang }, title),
+      description ? h('p', { class: 'fd-body', lang }, description) : null,
       h('a', {
         href: `#/form/${encodeURIComponent(form.id)}`,
         class: 'fd-button fd-button--start',
         draggable: 'false',
-      }, 'Start now', visuallyHidden(` – ${form.title}`), startArrow())));
+      }, t('Start now'), h('span', { class: 'fd-visually-hidden', lang }, ` – ${title}`), startArrow())));
   }
-  mount({ title: SERVICE_NAME, content, focus });
+  mount({ title: t(SERVICE_NAME), content, focus });
+  // The app's words are in English and Polish: the language select, as on a form's pages.
+  languageSelect({ form: { languages: ['en', ...Object.keys(WORDS)], language, translation_status: words?.$status } }, token);
   showWaitingReports(token);
 }
 
@@ -232,12 +242,23 @@ async function showWaitingReports(token) {
   }
   if (token !== navigation || !entries.length) return;
   const forms = await getForms().catch(() => []);
-  const titleOf = (formId) => forms.find((form) => form.id === formId)?.title ?? 'Your report';
+  const titleOf = (formId) => {
+    const form = forms.find((listedForm) => listedForm.id === formId);
+    return form ? listed(form, 'title') : [t('Your report')];
+  };
   appRoot.querySelector('h1')?.after(h('div', { class: 'fd-inset-text' },
-    h('h2', { class: 'fd-heading-m' }, 'Reports saved on this device'),
+    h('h2', { class: 'fd-heading-m' }, t('Reports saved on this device')),
     h('ul', { class: 'fd-list' }, entries.map((entry) => h('li', {},
-      h('a', { href: `#/report/${entry.id}`, class: 'fd-link' }, titleOf(entry.formId)),
-      entry.state === 'rejected' ? ' – we could not accept it' : ' – waiting to be sent')))));
+      h('a', { href: `#/report/${entry.id}`, class: 'fd-link', lang: titleOf(entry.formId)[1] }, titleOf(entry.formId)[0]),
+      t(entry.state === 'rejected' ? ' – we could not accept it' : ' – waiting to be sent'))))));
+}
+
+// A text of the list of forms (`title`, `description`, `next_steps`) in the
+// page's language, and the `lang` to mark it with when the form does not have
+// that language and the text stays in its default.
+function listed(form, key) {
+  const own = form.translations?.[language];
+  return [own?.[key] ?? form[key], own || form.languages[0] === language ? null : form.languages[0]];
 }
 
 function startArrow() {
@@ -258,7 +279,9 @@ async function startForm(formId, focus) {
   const token = ++navigation;
   // Coming back to the form in progress keeps its answers.
   if (session && session.formId === formId && engine) {
-    renderView(engine.view(), { focus });
+    // In the language chosen since (on the start page, say), when the form has it.
+    await useLanguage(preferredLanguage(engine.view().form.languages ?? []) ?? engine.view().form.language, token);
+    if (token === navigation) renderView(engine.view(), { focus });
     return;
   }
   showLoading();
@@ -271,10 +294,7 @@ async function startForm(formId, focus) {
     session = { formId, sealed: null };
     const restored = await restoreDraft(loaded, formId);
     // In the language the person chose before, when the form has it.
-    const { form } = loaded.view();
-    let wanted = form.language;
-    try { wanted = localStorage.getItem(LANGUAGE_KEY) ?? wanted; } catch { /* storage may be off */ }
-    await useLanguage(form.languages?.includes(wanted) ? wanted : form.language, token);
+    await useLanguage(preferredLanguage(loaded.view().form.languages ?? []) ?? loaded.view().form.language, token);
     if (token !== navigation) return;
     renderView(loaded.view(), { focus, restored });
   } catch (error) {
@@ -286,6 +306,17 @@ async function startForm(formId, focus) {
       showProblem({ focus });
     }
   }
+}
+
+function preferredLanguage(languages) {
+  let wanted = null;
+  try { wanted = localStorage.getItem(LANGUAGE_KEY); } catch { /* storage may be off */ }
+  return languages.includes(wanted) ? wanted : languages[0];
+}
+
+// The app's words in a language (null for English, or when they cannot be had).
+function appWords(code) {
+  return WORDS[code] ? fetchOk(WORDS[code]).then((response) => response.json()).catch(() => null) : null;
 }
 
 // The form's image in one language (the default when none is given).
@@ -300,7 +331,7 @@ async function formImage(formId, code) {
 async function useLanguage(code, token) {
   const [image, loaded] = await Promise.all([
     code === engine.view().form.language ? null : formImage(session.formId, code),
-    WORDS[code] ? fetchOk(WORDS[code]).then((response) => response.json()).catch(() => null) : null,
+    appWords(code),
   ]);
   if (token !== navigation) return;
   if (image) {
@@ -314,14 +345,16 @@ async function useLanguage(code, token) {
 
 // The language select's choice: the same page, in another language.
 async function chooseLanguage(code) {
-  if (sending || !session) return;
+  if (sending) return;
+  try { localStorage.setItem(LANGUAGE_KEY, code); } catch { /* storage may be off */ }
+  // The start page is drawn again; a form's page keeps what is typed on it.
+  if (!location.hash.startsWith('#/form/')) return route({ focus: 'heading' });
   const token = ++navigation;
   try {
     clearTimeout(typingTimer);
     keepTyped();
     await useLanguage(code, token);
     if (token !== navigation) return;
-    try { localStorage.setItem(LANGUAGE_KEY, code); } catch { /* storage may be off */ }
     session.sealed = null;
     renderView(engine.view(), { focus: 'heading' });
   } catch (error) {
@@ -418,9 +451,11 @@ function deleteAnswersLink() {
     h('a', { href: '#/delete', class: 'fd-link' }, t('Delete your answers from this device')));
 }
 
-function showDeletePage(focus) {
-  ++navigation;
-  const title = 'Delete your answers from this device';
+async function showDeletePage(focus) {
+  const token = ++navigation;
+  await appLanguage(token);
+  if (token !== navigation) return;
+  const title = t('Delete your answers from this device');
   const form = h('form', {
     class: 'fd-form',
     novalidate: true,
@@ -445,22 +480,22 @@ function showDeletePage(focus) {
         }
         if (token !== navigation) return;
         mount({
-          title: 'Your answers have been deleted',
-          content: [heading('Your answers have been deleted'),
+          title: t('Your answers have been deleted'),
+          content: [heading(t('Your answers have been deleted')),
             ...paragraphs(['The answers you gave are no longer saved on this device.',
-              'Reports you already sent are not affected.']),
-            h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, 'Go to the start page'))],
+              'Reports you already sent are not affected.'].map(t)),
+            h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, t('Go to the start page')))],
           focus: 'heading',
         });
       },
     },
-  }, button('Delete my answers', { class: 'fd-button fd-button--warning' }));
+  }, button(t('Delete my answers'), { class: 'fd-button fd-button--warning' }));
   mount({
     title,
-    back: h('a', { href: '#/', class: 'fd-back-link' }, 'Back'),
+    back: h('a', { href: '#/', class: 'fd-back-link' }, t('Back')),
     content: [heading(title),
       ...paragraphs(['If other people use this device, you can delete the answers you have given so far.',
-        'You will need to start again. Reports you already sent are not affected.']),
+        'You will need to start again. Reports you already sent are not affected.'].map(t)),
       form],
     focus,
   });
@@ -516,7 +551,7 @@ function renderView(view, options) {
   languageSelect(view, token);
 }
 
-// A form in several languages: the language select, loaded only for such forms.
+// A form in several languages (or the start page): the language select, loaded only for such pages.
 function languageSelect(view, token) {
   if (view.form.languages) {
     import('./language.js').then(({ showLanguages }) => {
@@ -1002,6 +1037,7 @@ async function showReport(id, focus, { refresh = false } = {}) {
   let entry;
   let sent;
   try {
+    if (!refresh) await appLanguage(token);
     const outbox = await outboxModule();
     // Sent first: once a report has arrived, that is what counts.
     sent = await outbox.sentRecord(id);
@@ -1019,9 +1055,8 @@ async function showReport(id, focus, { refresh = false } = {}) {
     // (it usually can: the service worker keeps it); the general words if not.
     const forms = await getForms().catch(() => []);
     if (token !== navigation) return;
-    const listed = forms.find((form) => form.id === sent.formId);
-    const nextSteps = listed?.translations?.[language]?.next_steps ?? listed?.next_steps;
-    renderConfirmation(sent, refresh ? 'heading' : focus, nextSteps);
+    const form = forms.find((listedForm) => listedForm.id === sent.formId);
+    renderConfirmation(sent, refresh ? 'heading' : focus, form ? listed(form, 'next_steps') : []);
     return;
   }
   if (!entry) {
@@ -1077,7 +1112,8 @@ async function showReport(id, focus, { refresh = false } = {}) {
   if (!refresh) deliver();
 }
 
-function renderConfirmation(sent, focus, nextSteps) {
+// nextSteps: the form's own, and their lang when not in the page's language.
+function renderConfirmation(sent, focus, [nextSteps, lang]) {
   mount({
     title: t('Report sent'),
     content: [
@@ -1086,11 +1122,9 @@ function renderConfirmation(sent, focus, nextSteps) {
         h('p', { class: 'fd-panel__body' }, t('Your reference number'), h('br'),
           h('strong', { class: 'fd-panel__reference' }, sent.reference))),
       h('h2', { class: 'fd-heading-m' }, t('What happens next')),
-      ...paragraphs([
-        ...(nextSteps?.length ? nextSteps
-          : ['We have sent your report to the police team that deals with it. They will contact you if they need to know more.']),
-        'Keep your reference number. You will need it if you contact us about this report.',
-      ].map(t)),
+      h('div', { lang }, paragraphs(nextSteps?.length ? nextSteps
+        : [t('We have sent your report to the police team that deals with it. They will contact you if they need to know more.')])),
+      ...paragraphs([t('Keep your reference number. You will need it if you contact us about this report.')]),
       h('p', { class: 'fd-body' }, h('a', { href: '#/', class: 'fd-link' }, t('Report something else'))),
     ],
     focus,

@@ -3,6 +3,8 @@
 // entry to screen readers, then "Do you want to add another …?". Loaded only
 // by forms that have repeats, so the first page of the others stays small.
 // Removing asks no confirmation: it is announced in a live region instead.
+// A label that starts with the entry's name ("Person 2 (name not known)") is
+// not read out twice.
 // app.js passes its own helpers, so both draw alike.
 
 export function renderSummary(view, { focus }, { h, mount, back, heading, button, questionGroup, errorSummary, act, engine, deleteAnswersLink, t }) {
@@ -12,7 +14,7 @@ export function renderSummary(view, { focus }, { h, mount, back, heading, button
     href: '#',
     class: 'fd-link',
     on: { click: (event) => { event.preventDefault(); act(run); } },
-  }, text, h('span', { class: 'fd-visually-hidden' }, ` ${entry.title}${entry.label === entry.title ? '' : ` (${entry.label})`}`));
+  }, text, h('span', { class: 'fd-visually-hidden' }, ` ${entry.title}${entry.label.startsWith(entry.title) ? '' : ` (${entry.label})`}`));
   const entries = summary.entries.length
     ? h('dl', { class: 'fd-summary-list fd-add-another' }, summary.entries.map((entry) => h('div', { class: 'fd-summary-list__row' },
       h('dt', { class: 'fd-summary-list__key' }, entry.label),

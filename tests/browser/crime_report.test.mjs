@@ -7,35 +7,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  CHECK, REFERENCE, assertFocused, checkPage, continueByKeyboard, openPage, sendByKeyboard, serverAndBrowser, tabTo, typeInto,
+  CHECK, REFERENCE, chooseRadio, continueByKeyboard, onPage, openPage, sendByKeyboard, serverAndBrowser, tabTo,
+  typeInGroup, typeInto,
 } from './helpers.mjs';
 
 const shared = serverAndBrowser();
-
-async function onPage(page, heading, { focused = true } = {}) {
-  const h1 = page.getByRole('heading', { level: 1, name: heading, exact: true });
-  await h1.waitFor();
-  if (focused) await assertFocused(h1, `the h1 "${heading}"`);
-  await checkPage(page, heading);
-}
-
-// Choose a radio as a keyboard user does: Tab into the group (its first
-// radio), Space to choose it, then the arrow keys to the one wanted.
-async function chooseRadio(page, group, option) {
-  const radios = page.getByRole('group', { name: group, exact: true }).getByRole('radio');
-  await tabTo(page, radios.first(), `the first radio of "${group}"`, 20);
-  await page.keyboard.press('Space');
-  const wanted = page.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: option, exact: true });
-  const count = await radios.count();
-  for (let i = 0; i < count && !(await wanted.isChecked()); i++) await page.keyboard.press('ArrowDown');
-  assert.ok(await wanted.isChecked(), `"${option}" is chosen in "${group}"`);
-}
-
-async function typeInGroup(page, group, label, text) {
-  const field = page.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true });
-  await tabTo(page, field, `${label} of "${group}"`);
-  await page.keyboard.type(text);
-}
 
 test('a person reports a hate crime by keyboard alone, from danger to a reference number', { timeout: 240_000 }, async () => {
   const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });

@@ -2,6 +2,7 @@
 // violations, the checks every page must pass, and the bike theft main path
 // completed as a person would with the keyboard only.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 
 import { formatViolations, runAxe } from './axe.mjs';
@@ -69,15 +70,64 @@ export async function tabTo(page, locator, what, max = 12) {
   assert.fail(`could not reach ${what} with Tab`);
 }
 
-export async function typeInto(page, label, text) {
+export async function typeInto(page, label, text, max = 12) {
   const field = page.getByLabel(label, { exact: true });
-  await tabTo(page, field, `"${label}"`);
+  await tabTo(page, field, `"${label}"`, max);
   await page.keyboard.type(text);
 }
 
-export async function continueByKeyboard(page) {
-  await tabTo(page, page.getByRole('button', { name: 'Continue' }), 'Continue');
+// name: the button in the page's language ("Dalej" in Polish).
+export async function continueByKeyboard(page, name = 'Continue', max = 12) {
+  await tabTo(page, page.getByRole('button', { name }), name, max);
   await page.keyboard.press('Enter');
+}
+
+// A new page: its h1 (exactly `heading`) has the focus, and it passes checkPage.
+export async function onPage(page, heading, { focused = true } = {}) {
+  const h1 = page.getByRole('heading', { level: 1, name: heading, exact: true });
+  await h1.waitFor();
+  if (focused) await assertFocused(h1, `the h1 "${heading}"`);
+  await checkPage(page, heading);
+}
+
+// Choose a radio as a keyboard user does: Tab into the group (its first
+// radio), Space to choose it, then the arrow keys to the one wanted.
+export async function chooseRadio(page, group, option) {
+  const radios = page.getByRole('group', { name: group, exact: true }).getByRole('radio');
+  await tabTo(page, radios.first(), `the first radio of "${group}"`, 20);
+  await page.keyboard.press('Space');
+  const wanted = page.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: option, exact: true });
+  const count = await radios.count();
+  for (let i = 0; i < count && !(await wanted.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  assert.ok(await wanted.isChecked(), `"${option}" is chosen in "${group}"`);
+}
+
+export async function typeInGroup(page, group, label, text) {
+  const field = page.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true });
+  await tabTo(page, field, `${label} of "${group}"`);
+  await page.keyboard.type(text);
+}
+
+// The app's own words in Polish (web/lang/pl.json, keyed by the English).
+const POLISH_WORDS = JSON.parse(readFileSync(new URL('../../web/lang/pl.json', import.meta.url), 'utf8'));
+
+// Fails when the page, in Polish, shows any of the app's English words that
+// have a Polish translation: in its text (visually hidden text included), its
+// title and its aria-labels. Text marked with another `lang` (a form that has
+// no Polish, the "English" link of the language select) is left out.
+export async function assertNoEnglishAppWords(page, name) {
+  const text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true);
+    for (const element of body.querySelectorAll('noscript, [lang]:not([lang="pl"])')) element.remove();
+    const labels = [...body.querySelectorAll('[aria-label]')].map((element) => element.getAttribute('aria-label'));
+    return [document.title, body.textContent, ...labels].join('\n');
+  });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'pl', `"${name}" is marked as Polish`);
+  const english = Object.entries(POLISH_WORDS)
+    .filter(([key, polish]) => !key.startsWith('$') && key.trim() !== polish.trim())
+    .map(([key]) => key.trim())
+    .filter((key) => new RegExp(`(^|[^\\p{L}])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
+  assert.deepEqual(english, [], `"${name}" shows English app words in Polish`);
 }
 
 // From the bike theft form's first question to check your answers, keyboard

@@ -72,6 +72,10 @@ TEST_CASE("a form with a repeat survives its image and replays the same from it"
     CHECK(encode_form_image(*decoded) == image);
     REQUIRE(decoded->pages[1].repeat);
     CHECK(decoded->pages[1].repeat->max == 3);
+    // The repeat's messages travel (here the engine's English defaults).
+    CHECK(decoded->pages[1].repeat->messages.too_few == "Add at least 1 item");
+    CHECK(decoded->pages[1].repeat->messages.entry == "Item {n}");
+    CHECK(decoded->pages[1].repeat->messages.removed == "You removed {label}.");
     const auto answers = testing::two_items_answers();
     const auto a = replay(f, answers, testing::golden_today);
     const auto b = replay(*decoded, answers, testing::golden_today);

@@ -90,6 +90,28 @@ TEST_CASE("lint warns of each text missing a translation, at its JSON pointer") 
     CHECK(lines(testing::lost_property_form()).empty());
 }
 
+TEST_CASE("lint warns of each repeat message missing a translation, the engine's English defaults included") {
+    const form f = testing::load_form(R"json({
+      "id": "t", "languages": ["en", "pl"], "title": {"en": "People", "pl": "Osoby"},
+      "pages": [{"id": "p", "title": {"en": "Person", "pl": "Osoba"},
+                 "repeat": {"id": "people", "item": {"en": "person", "pl": "osoba"},
+                   "summary_title": {"en": "People", "pl": "Osoby"}, "add_another": {"en": "Another?", "pl": "Kolejna?"},
+                   "messages": {"entry": {"en": "Person {n}", "pl": "Osoba {n}"}, "too_few": "Add at least 1 person"}},
+                 "questions": [{"id": "name", "type": "text", "label": {"en": "Name", "pl": "Imię"}}],
+                 "next": "check-answers"}],
+      "routing": {"default": {"team": "x"}}})json");
+    const auto found = lines(f);
+    for (const auto& l : found) MESSAGE(l);
+    CHECK(!has(found, "/pages/0/repeat/messages/entry: warning: missing \"pl\" translation"));
+    CHECK(has(found, "/pages/0/repeat/messages/too_few: warning: missing \"pl\" translation"));
+    // Not written: the English default ("Add at least …") would reach Polish readers.
+    for (const char* key : {"empty", "too_many", "add_another", "removed"}) {
+        CHECK(has(found, "/pages/0/repeat/messages/" + std::string(key) + ": warning: missing \"pl\" translation"));
+    }
+    // Not written and not needed: the summary falls back to the entry's name.
+    CHECK(!has(found, "/pages/0/repeat/messages/unlabelled: warning: missing \"pl\" translation"));
+}
+
 TEST_CASE("a form in one language has no translations to miss") {
     const auto found = lines(testing::bike_theft_form());
     CHECK(std::none_of(found.begin(), found.end(), [](const std::string& l) { return l.find("translation") != std::string::npos; }));

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/report.hpp"
+#include "engine/translate.hpp"
 #include "tests/support/forms.hpp"
 
 using namespace frontdesk;
@@ -279,6 +280,70 @@ TEST_CASE("fewer than min entries, or more than max, are refused in plain words"
     s.next();  // at the maximum nothing is asked: continue goes on
     CHECK(s.current_page()->id == "contact");
     CHECK(s.route().team == "property");  // count(stolen_items) >= 3
+}
+
+TEST_CASE("a repeat's own messages, in each of the form's languages, with the entry's number and label") {
+    const form f = testing::load_form(R"json({"id": "t", "title": "T", "languages": ["en", "pl"], "pages": [
+      {"id": "p", "title": "People", "repeat": {"id": "people", "min": 1, "max": 2, "item": {"en": "person", "pl": "osoba"},
+        "summary_title": "People", "add_another": "Another?", "entry_label": "name",
+        "messages": {
+          "entry": {"en": "Person {n}", "pl": "Osoba {n}"},
+          "unlabelled": {"en": "Person {n} (name not known)", "pl": "Osoba {n} (imię nieznane)"},
+          "empty": {"en": "Tell us about the person", "pl": "Napisz coś o tej osobie"},
+          "too_few": {"en": "Add at least 1 person", "pl": "Dodaj co najmniej jedną osobę"},
+          "too_many": {"en": "You can add up to 2 people", "pl": "Możesz dodać najwyżej 2 osoby"},
+          "add_another": {"en": "Select yes to add another person", "pl": "Wybierz „Tak”, aby dodać kolejną osobę"},
+          "removed": {"en": "You removed {label}.", "pl": "Usunięto: {label}."}}},
+       "questions": [{"id": "name", "type": "text", "label": "Name"}, {"id": "age", "type": "number", "label": "Age"}],
+       "next": "check-answers"}],
+      "routing": {"default": {"team": "t"}}})json");
+    struct expected {
+        const char* language;
+        const char* empty;
+        const char* unlabelled;
+        const char* add_another;
+        const char* removed;
+        const char* too_few;
+        const char* title_2;
+        const char* too_many;
+    };
+    for (const expected& e : {
+             expected{"en", "Tell us about the person", "Person 1 (name not known)", "Select yes to add another person",
+                      "You removed Person 1 (name not known).", "Add at least 1 person", "Person 2", "You can add up to 2 people"},
+             expected{"pl", "Napisz coś o tej osobie", "Osoba 1 (imię nieznane)", "Wybierz „Tak”, aby dodać kolejną osobę",
+                      "Usunięto: Osoba 1 (imię nieznane).", "Dodaj co najmniej jedną osobę", "Osoba 2", "Możesz dodać najwyżej 2 osoby"}}) {
+        CAPTURE(e.language);
+        auto localized = localize_form(f, e.language);
+        REQUIRE(localized);
+        const form& g = *localized;
+        const repeat_spec& r = *g.pages[0].repeat;
+        session s(g);
+        s.next();  // an entry with no answers
+        REQUIRE(s.errors().size() == 1);
+        CHECK(s.errors()[0].message == e.empty);
+        REQUIRE(s.set_answer("age", "30"));
+        s.next();
+        REQUIRE(s.state() == session_state::summary);
+        CHECK(s.entry_summary(r, 1) == e.unlabelled);
+        s.next();  // add another? not answered
+        REQUIRE(s.errors().size() == 1);
+        CHECK(s.errors()[0].message == e.add_another);
+        REQUIRE(s.remove_entry(1));
+        CHECK(s.notice() == e.removed);
+        REQUIRE(s.set_answer("people", "no"));
+        s.next();
+        REQUIRE(s.errors().size() == 1);
+        CHECK(s.errors()[0].message == e.too_few);
+        for (int i = 0; i < 2; ++i) {
+            REQUIRE(s.add_another());
+            REQUIRE(s.set_answer("name", "Gary"));
+            s.next();
+        }
+        CHECK(s.entry_title(r, 2) == e.title_2);
+        CHECK(s.entry_summary(r, 2) == "Gary");
+        CHECK(!s.add_another());
+        CHECK(s.errors()[0].message == e.too_many);
+    }
 }
 
 TEST_CASE("removing an entry drops its answers and moves the later ones up") {

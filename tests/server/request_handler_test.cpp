@@ -108,7 +108,7 @@ TEST_CASE("GET /api/forms carries what happens next for each form that says") {
     CHECK(with_next_steps == forms.size());
 }
 
-TEST_CASE("GET /api/forms carries the next steps in each other language of a form") {
+TEST_CASE("GET /api/forms carries the title, description and next steps in each other language of a form") {
     testing::server_fixture fx;
     const auto forms = json::parse(call(fx, http::verb::get, "/api/forms").body());
     const auto crime = std::find_if(forms.begin(), forms.end(), [](const json& f) { return f.at("id") == "crime-report"; });
@@ -121,6 +121,10 @@ TEST_CASE("GET /api/forms carries the next steps in each other language of a for
         CHECK(polish[i] != definition.next_steps[i]);
     }
     CHECK(crime->at("next_steps").get<std::vector<std::string>>() == definition.next_steps);
+    // The start page lists it in Polish too.
+    CHECK(crime->at("translations").at("pl").at("title") == definition.translations.at("/title").at("pl"));
+    CHECK(crime->at("translations").at("pl").at("title") != crime->at("title"));
+    CHECK(crime->at("translations").at("pl").at("description") == definition.translations.at("/description").at("pl"));
     // A form in one language has no translations.
     for (const auto& listed : forms) {
         if (listed.at("languages").size() == 1) CHECK_FALSE(listed.contains("translations"));
