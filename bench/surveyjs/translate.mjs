@@ -431,8 +431,11 @@ class Translator {
       displayMode: 'list',
     };
     // The entry's one-line label: SurveyJS's templateTitle takes {panel.x}
-    // placeholders, not expressions; an entry_label that is one question's id maps.
+    // placeholders, not expressions, and has no fallback for an empty one
+    // (messages.unlabelled); an entry_label that is one question's id maps.
+    // Else the entry's name ("Person {n}": messages.entry, or made from item).
     if (r.entry_label && /^[A-Za-z_][A-Za-z0-9_]*$/.test(r.entry_label)) panel.templateTitle = `{panel.${r.entry_label}}`;
+    else if (r.messages?.entry) panel.templateTitle = combine([r.messages.entry], ([entry]) => entry.replaceAll('{n}', '{panelIndex}'));
     else panel.templateTitle = combine([r.item], ([item]) => `${item[0].toUpperCase()}${item.slice(1)} {panelIndex}`);
     return panel;
   }
