@@ -162,46 +162,65 @@ struct search {
         }
         const page& here = *s.current_page();
         std::set<std::string> next_seen;  // one walk per next page and answers that matter
-        // A repeat is one step, played twice: with as few entries as it
-        // allows (at least one) and with as many, each with the same answers.
+        // One step from here: `entry(n)` gives the answers for the page (for a
+        // repeat, its entry n, from 0), played with `count` entries. False when
+        // the answers do not pass the page's checks.
+        const auto play = [&](const auto& entry, std::uint32_t count) {
+            session branch = s;
+            for (const auto& [id, value] : entry(0)) (void)branch.set_answer(id, value);
+            int route = branch.chosen_route();
+            if (here.repeat) {
+                branch.next();
+                while (branch.errors().empty() && branch.state() == session_state::summary &&
+                       branch.entries(here.repeat->group) < count) {
+                    const auto& answers = entry(branch.entries(here.repeat->group));
+                    (void)branch.add_another();
+                    for (const auto& [id, value] : answers) (void)branch.set_answer(id, value);
+                    branch.next();
+                }
+                if (!branch.errors().empty()) return false;
+                (void)branch.set_answer(here.repeat->id, "no");
+                route = branch.chosen_route();
+            }
+            branch.next();
+            ++steps;
+            if (!branch.errors().empty()) return false;
+            if (route >= 0) routes_taken.insert({here.id, static_cast<std::size_t>(route)});
+            if (!next_seen.insert(signature(branch)).second) return true;
+            if (branch.state() == session_state::question || branch.state() == session_state::summary) {
+                const auto path = branch.path();
+                const auto& last = path.back();
+                if (std::count(path.begin(), path.end(), last) > 1) {
+                    record(branch, path_outcome::cycle);
+                    return true;
+                }
+            }
+            walk(branch);
+            return true;
+        };
+        // A repeat is one step, played with as few entries as it allows (at
+        // least one) and with as many, each entry with the same answers; then
+        // once with entries that differ (each the next answers that passed, in
+        // turn), so that rules over a mix of entries (any but not all, a sum
+        // of unlike values) are reached too.
         std::vector<std::uint32_t> entry_counts{1};
         if (here.repeat) {
             entry_counts = {std::max<std::uint32_t>(here.repeat->min, 1)};
             if (here.repeat->max != entry_counts.front()) entry_counts.push_back(here.repeat->max);
         }
+        std::vector<std::map<std::string, std::string>> passed;
         for (const auto& answers : combinations(here)) {
-            for (const std::uint32_t wanted : entry_counts) {
+            bool passes = false;
+            for (const std::uint32_t count : entry_counts) {
                 if (exhausted()) return;
-                session branch = s;
-                for (const auto& [id, value] : answers) (void)branch.set_answer(id, value);
-                int route = branch.chosen_route();
-                if (here.repeat) {
-                    branch.next();
-                    while (branch.errors().empty() && branch.state() == session_state::summary &&
-                           branch.entries(here.repeat->group) < wanted) {
-                        (void)branch.add_another();
-                        for (const auto& [id, value] : answers) (void)branch.set_answer(id, value);
-                        branch.next();
-                    }
-                    if (!branch.errors().empty()) continue;
-                    (void)branch.set_answer(here.repeat->id, "no");
-                    route = branch.chosen_route();
-                }
-                branch.next();
-                ++steps;
-                if (!branch.errors().empty()) continue;  // these samples do not pass the page's checks
-                if (route >= 0) routes_taken.insert({here.id, static_cast<std::size_t>(route)});
-                if (!next_seen.insert(signature(branch)).second) continue;
-                if (branch.state() == session_state::question || branch.state() == session_state::summary) {
-                    const auto path = branch.path();
-                    const auto& last = path.back();
-                    if (std::count(path.begin(), path.end(), last) > 1) {
-                        record(branch, path_outcome::cycle);
-                        continue;
-                    }
-                }
-                walk(branch);
+                passes = play([&](std::uint32_t) -> const auto& { return answers; }, count) || passes;
             }
+            if (here.repeat && passes) passed.push_back(answers);
+        }
+        if (here.repeat && here.repeat->max >= 2 && passed.size() > 1 && !exhausted()) {
+            const auto count = static_cast<std::uint32_t>(std::min<std::size_t>(passed.size(), here.repeat->max));
+            play([&](std::uint32_t n) -> const auto& { return passed[n % passed.size()]; },
+                 std::max({count, entry_counts.front(), std::uint32_t{2}}));
         }
     }
 };

@@ -1,5 +1,7 @@
 #include "server/request_handler.hpp"
 
+#include <ctime>
+
 #include "server/static_files.hpp"
 
 namespace frontdesk::server {
@@ -137,8 +139,20 @@ response handle_request(app& a, const request& req, const client_info& client) {
     }
     if (path.substr(0, forms_prefix.size()) == forms_prefix) {
         if (!is_get) return method_not_allowed(req, "GET, HEAD");
-        // /api/forms/<id> is the current version; /api/forms/<id>/versions/<version> any served one.
         const std::string_view rest = path.substr(forms_prefix.size());
+        // /api/forms/<id>/start: the current version's first page, drawn (start_views.hpp).
+        constexpr std::string_view start_suffix = "/start";
+        if (rest.size() > start_suffix.size() && rest.substr(rest.size() - start_suffix.size()) == start_suffix) {
+            const catalog_entry* entry = a.submissions.forms.find(std::string(rest.substr(0, rest.size() - start_suffix.size())));
+            if (entry == nullptr) return make(req, problem(404, "unknown-form", "There is no such form."));
+            const auto views = a.start_views.get(*entry, static_cast<std::int64_t>(std::time(nullptr)) / 86400);
+            const bool send_br = brotli && !views->br.empty();
+            auto res = make(req, {200, "application/json", send_br ? views->br : views->json, {}}, "no-cache");
+            if (send_br) res.set(http::field::content_encoding, "br");
+            res.set(http::field::vary, "Accept-Encoding");
+            return res;
+        }
+        // /api/forms/<id> is the current version; /api/forms/<id>/versions/<version> any served one.
         const auto versions = rest.find("/versions/");
         const catalog_entry* entry =
             versions == std::string_view::npos

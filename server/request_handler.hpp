@@ -8,6 +8,7 @@
 
 #include "server/config.hpp"
 #include "server/metrics.hpp"
+#include "server/start_views.hpp"
 #include "server/submissions.hpp"
 
 namespace frontdesk::server {
@@ -26,6 +27,8 @@ struct app {
     // When set, submissions are verified off the network thread and stored
     // with group commit; otherwise handle_request does them in place.
     submission_pipeline* pipeline = nullptr;
+    // Each form's first page before any answer, remade each day.
+    start_view_cache start_views{};
 };
 
 // What the handler knows of the connection a request came on.

@@ -1,13 +1,15 @@
 // The online police station in the browser: lists the forms, renders the engine's
 // view as GOV.UK-style pages, keeps drafts (drafts.js) and puts the sealed
 // report in the outbox (outbox.js), from where it is sent until it arrives.
-// The first question needs only this file, engine-client.js, the engine and
-// drafts.js (to restore saved answers); sealing and sending load behind it.
+// The first question needs only this file, drafts.js (to find saved answers)
+// and the form's start view from the server (the first page as the engine
+// draws it); the engine arrives behind it and takes over, and sealing and
+// sending load behind that (docs/web-client.md).
 // The engine decides everything about a form; this file only draws what
 // engine.view() says and passes the person's answers back.
 // User and form text goes in through DOM text nodes only, never as markup.
 
-import { loadCrypto, loadEngine } from './engine-client.js';
+const engineClient = () => import('./engine-client.js');
 
 const SERVICE_NAME = 'Online police station';
 const URGENT_ADVICE = 'If someone is in danger or a crime is happening now, call 999. For other police matters, call 101.';
@@ -34,6 +36,9 @@ const beforeMain = document.getElementById('fd-before-main');
 
 let enginePromise = null;
 let engine = null;
+// While the first page drawn from the start view waits for the engine:
+// { formId, early, promise, failed } (startForm).
+let pending = null;
 let formsPromise = null;
 // The form being filled in: { formId, sealed: { envelope, submissionId, keyId } }.
 // The answers themselves live in the engine (and, encrypted, in the draft).
@@ -145,7 +150,7 @@ async function fetchOk(url, options) {
 }
 
 function getEngine() {
-  enginePromise ??= loadEngine().then((loaded) => { engine = loaded; return loaded; });
+  enginePromise ??= engineClient().then(({ loadEngine }) => loadEngine()).then((loaded) => { engine = loaded; return loaded; });
   // Forget a failed load, so that the next try loads again.
   enginePromise.catch(() => { enginePromise = null; });
   return enginePromise;
@@ -153,7 +158,7 @@ function getEngine() {
 
 let cryptoPromise = null;
 function getCrypto() {
-  cryptoPromise ??= loadCrypto();
+  cryptoPromise ??= engineClient().then(({ loadCrypto }) => loadCrypto());
   cryptoPromise.catch(() => { cryptoPromise = null; });
   return cryptoPromise;
 }
@@ -189,7 +194,8 @@ function safeDecode(text) {
 // language the person chose last, where the app has its words in it.
 async function appLanguage(token) {
   const code = preferredLanguage(['en', ...Object.keys(WORDS)]);
-  const loaded = await appWords(code);
+  // The words already here are kept: with no connection they may not be had again.
+  const loaded = code === language && words ? words : await appWords(code);
   if (token === navigation) [language, words] = [code, loaded];
 }
 
@@ -285,22 +291,59 @@ async function startForm(formId, focus) {
     return;
   }
   showLoading();
+  // The engine holds one form at a time: the previous one, if any, is gone now.
+  session = null;
+  const early = { drawn: null, engine: false };
+  // The start view's few bytes are asked for first, the engine's many next.
+  const drawing = drawStartView(formId, token, focus, early);
+  pending = { formId, early, failed: false, promise: loadForm(formId, token, focus, early) };
+  drawing.catch((error) => console.error('no start view:', error));
+  await pending.promise;
+}
+
+// The first page, drawn from the server's start view before the engine has
+// arrived, when there are no saved answers to go back to (they need the
+// engine). It is the engine's own view, made by the server's copy of it.
+async function drawStartView(formId, token, focus, early) {
+  const [start, draft] = await Promise.all([
+    fetchOk(`/api/forms/${encodeURIComponent(formId)}/start`).then((response) => response.json()),
+    draftsModule().then((drafts) => drafts.loadDraft(formId)),
+  ]);
+  if (draft || token !== navigation || early.engine) return;
+  const code = preferredLanguage(start.languages);
+  const view = start.views?.[code];
+  // today() may shape a page: a view made for another day is not this one.
+  if (view?.state !== 'question' || start.today !== localDate()) return;
+  const loaded = await appWords(code);
+  if (token !== navigation || early.engine) return;
+  language = code;
+  words = loaded;
+  early.drawn = view;
+  renderView(view, { focus });
+}
+
+// Loads the form into the engine, with any saved answers, and hands the page
+// over to it. With a start view on screen, a failure leaves that page up and
+// Continue tries again (whenEngine); otherwise it is shown.
+async function loadForm(formId, token, focus, early, retry = false) {
   try {
     const [loaded, image] = await Promise.all([getEngine(), formImage(formId)]);
     if (token !== navigation) return;
-    // The engine holds one form at a time: the previous one, if any, is gone now.
-    session = null;
     loaded.loadForm(image);
-    session = { formId, sealed: null };
     const restored = await restoreDraft(loaded, formId);
     // In the language the person chose before, when the form has it.
-    await useLanguage(preferredLanguage(loaded.view().form.languages ?? []) ?? loaded.view().form.language, token);
+    await useLanguage(preferredLanguage(loaded.view().form.languages ?? []) ?? loaded.view().form.language, token, formId);
     if (token !== navigation) return;
-    renderView(loaded.view(), { focus, restored });
+    early.engine = true;
+    pending = null;
+    session = { formId, sealed: null };
+    takeOver(loaded.view(), early.drawn, { focus, restored });
   } catch (error) {
     console.error(error);
     if (token !== navigation) return;
-    if (error.status === 404) {
+    if (early.drawn && !retry) {
+      pending.failed = true;
+    } else if (error.status === 404) {
       showProblem({ title: 'Page not found', text: 'We could not find that form.', focus });
     } else {
       showProblem({ focus });
@@ -308,10 +351,50 @@ async function startForm(formId, focus) {
   }
 }
 
+// The engine's first view replaces the start view's, unless they are the
+// same (the usual case): then the page stays, with whatever is typed on it
+// (or, still waiting for questions.js, is drawn as it is when that comes).
+function takeOver(view, drawn, options) {
+  const form = appRoot.querySelector('form');
+  if (drawn && !options.restored && JSON.stringify(view) === JSON.stringify(drawn)) {
+    const questions = view.page.questions;
+    if (!form) return;
+    showLiveQuestions(form, questions);
+    if (questions.some((question) => question.type !== 'content' && readValue(form, question) !== '')) saveWhileTyping(form, questions);
+    return;
+  }
+  // What was typed there, for the questions the engine's page also asks.
+  const asked = new Set((view.page?.questions ?? []).map((question) => question.id));
+  for (const question of (form && drawn?.page.questions) || []) {
+    const value = question.type === 'content' || !asked.has(question.id) ? '' : readValue(form, question);
+    if (value !== '') engine.setAnswer(question.id, value);
+  }
+  // A draw of the start view still to come (waiting for questions.js) is stale now.
+  navigation++;
+  renderView(engine.view(), drawn ? { ...options, focus: 'none' } : options);
+}
+
+// Runs `then` once the engine has the form (at once when it has), trying
+// again to load it if the first try failed.
+function whenEngine(then) {
+  if (session) return then();
+  if (!pending) return undefined;
+  if (pending.failed) {
+    pending.failed = false;
+    pending.promise = loadForm(pending.formId, navigation, 'heading', pending.early, true);
+  }
+  return pending.promise.then(() => session && then());
+}
+
 function preferredLanguage(languages) {
   let wanted = null;
   try { wanted = localStorage.getItem(LANGUAGE_KEY); } catch { /* storage may be off */ }
   return languages.includes(wanted) ? wanted : languages[0];
+}
+
+function localDate(date = new Date()) {
+  const two = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
 // The app's words in a language (null for English, or when they cannot be had).
@@ -328,9 +411,9 @@ async function formImage(formId, code) {
 // Shows the form in `code`: its image in that language, with the answers
 // carried over in a draft (answers do not depend on the language), and the
 // app's words in it.
-async function useLanguage(code, token) {
+async function useLanguage(code, token, formId = session.formId) {
   const [image, loaded] = await Promise.all([
-    code === engine.view().form.language ? null : formImage(session.formId, code),
+    code === engine.view().form.language ? null : formImage(formId, code),
     appWords(code),
   ]);
   if (token !== navigation) return;
@@ -349,6 +432,7 @@ async function chooseLanguage(code) {
   try { localStorage.setItem(LANGUAGE_KEY, code); } catch { /* storage may be off */ }
   // The start page is drawn again; a form's page keeps what is typed on it.
   if (!location.hash.startsWith('#/form/')) return route({ focus: 'heading' });
+  if (!session) return whenEngine(() => chooseLanguage(code));
   const token = ++navigation;
   try {
     clearTimeout(typingTimer);
@@ -589,7 +673,7 @@ function renderQuestionPage(view, { focus, restored = false }) {
       submit: (event) => { event.preventDefault(); onContinue(form, questions); },
       input: () => saveWhileTyping(form, questions),
       change: () => {
-        showLiveQuestions(form, questions);
+        if (session) showLiveQuestions(form, questions);
         showRevealed(form);
         saveWhileTyping(form, questions);
       },
@@ -630,7 +714,8 @@ function restoredNotice({ dropped }) {
 }
 
 function onContinue(form, questions) {
-  act(() => {
+  if (!session) return whenEngine(() => form.isConnected && onContinue(form, questions));
+  return act(() => {
     for (const question of questions) {
       if (question.type !== 'content') engine.setAnswer(question.id, readValue(form, question));
     }
@@ -1136,9 +1221,10 @@ function renderConfirmation(sent, focus, [nextSteps, lang]) {
 window.addEventListener('hashchange', () => route({ focus: 'heading' }));
 window.addEventListener('online', () => deliver({ force: true }));
 window.addEventListener('offline', () => refreshReportPage());
-// Start fetching the engine at once: on a slow connection it is the long wait.
-getEngine().catch((error) => console.error('the engine did not load:', error));
 route({ focus: 'none' });
+// Start fetching the engine at once (a form's page has already asked for it):
+// on a slow connection it is the long wait.
+getEngine().catch((error) => console.error('the engine did not load:', error));
 
 // Behind the first page: once the first page is drawn (and not before, so
 // that on a slow connection nothing competes with it), the service worker

@@ -178,7 +178,10 @@ test('a person reports a stolen bike, start to finish, on a 320px screen', { tim
   assert.equal(answers.get('Make of the bike'), 'Raleigh');
 
   // Send, and get a verified receipt.
-  const posted = page.waitForRequest((request) => request.url().endsWith('/api/submissions') && request.method() === 'POST');
+  // Sent by the page or, when Background Sync fires first, by the service
+  // worker: the context sees the requests of both.
+  const posted = page.context().waitForEvent('request',
+    (request) => request.url().endsWith('/api/submissions') && request.method() === 'POST');
   await page.getByRole('button', { name: 'Send report' }).press('Enter');
   const request = await posted;
   assert.equal(request.headers()['content-type'], 'application/json');

@@ -28,7 +28,8 @@ const ANOTHER_PL = 'Czy chcesz powiedzieć nam o kolejnym sprawcy?';
 const CHECK_PL = 'Sprawdź odpowiedzi przed wysłaniem zgłoszenia';
 
 test('a person reports a hate crime in Polish by keyboard alone, from the start page to next steps in Polish', { timeout: 300_000 }, async () => {
-  const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 } });
+  // No service worker: offline, the page must make do with what it already holds.
+  const page = await openPage(shared.browser, { viewport: { width: 320, height: 640 }, serviceWorkers: 'block' });
   const context = page.context();
   await page.goto(`${shared.server.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Online police station', exact: true }).waitFor();

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "engine/report.hpp"
 #include "tests/support/forms.hpp"
 
@@ -113,4 +115,34 @@ TEST_CASE("a repeat is one step, played with the fewest and the most entries, ea
         const auto again = replay(f, p.answers, testing::golden_today);
         CHECK(again.pages == p.pages);
     }
+}
+
+TEST_CASE("a repeat is also played with entries that differ, so a rule over a mix of entries is reached") {
+    // Only a bag and a phone together reach the "mixed" team: entries that
+    // are all alike never do.
+    const form f = testing::load_form(R"json({
+      "id": "mix", "title": "Things taken",
+      "pages": [
+        {"id": "item", "title": "What was taken?",
+         "repeat": {"id": "items", "min": 1, "max": 4, "item": "thing", "summary_title": "Things",
+                    "entry_label": "kind", "add_another": "Was anything else taken?"},
+         "questions": [{"id": "kind", "type": "radios", "label": "What was it?", "required": true,
+                        "options": [{"value": "bag", "label": "A bag"}, {"value": "phone", "label": "A phone"}],
+                        "messages": {"required": "Select what it was"}}],
+         "next": "check-answers"}
+      ],
+      "routing": {
+        "rules": [{"if": "any(items, kind = 'bag') and any(items, kind = 'phone')", "team": "mixed", "urgency": "standard"}],
+        "default": {"team": "front_desk", "urgency": "low"}
+      }
+    })json");
+    const path_report found = enumerate_paths(f, {.today = testing::golden_today});
+    CHECK(!found.truncated);
+    CHECK(found.unused_team_rules.empty());
+    const auto mixed = std::find_if(found.paths.begin(), found.paths.end(), [](const form_path& p) { return p.route.team == "mixed"; });
+    REQUIRE(mixed != found.paths.end());
+    CHECK(mixed->answers.at("items.1.kind") != mixed->answers.at("items.2.kind"));
+    const auto again = replay(f, mixed->answers, testing::golden_today);
+    CHECK(again.pages == mixed->pages);
+    CHECK(again.route.team == "mixed");
 }

@@ -4,10 +4,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "engine/form_image.hpp"
+#include "engine/session.hpp"
+#include "engine/view.hpp"
 #include "server/submission_client.hpp"
 #include "tests/support/forms.hpp"
 #include "tests/support/server_fixture.hpp"
@@ -272,6 +275,47 @@ TEST_CASE("GET /api/forms/<id>?lang= serves the image in that language, and the 
     CHECK(unknown.result_int() == 404);
     CHECK(json::parse(unknown.body()).at("type") == "/problems/unknown-language");
     CHECK(call(fx, http::verb::get, "/api/forms/bike-theft?lang=pl").result_int() == 404);
+}
+
+TEST_CASE("GET /api/forms/<id>/start is each language's first page as the engine draws it from that image") {
+    testing::server_fixture fx(std::string(FRONTDESK_SOURCE_DIR) + "/tests/golden/forms");
+    const auto forms = json::parse(call(fx, http::verb::get, "/api/forms").body());
+    const auto listed = std::find_if(forms.begin(), forms.end(), [](const json& f) { return f.at("id") == "lost-property"; });
+    REQUIRE(listed != forms.end());
+
+    const auto res = call(fx, http::verb::get, "/api/forms/lost-property/start");
+    REQUIRE(res.result_int() == 200);
+    CHECK(res[http::field::content_type] == "application/json");
+    CHECK(res[http::field::cache_control] == "no-cache");
+    const auto start = json::parse(res.body());
+    const std::int64_t today = static_cast<std::int64_t>(std::time(nullptr)) / 86400;
+    CHECK(start.at("form") == "lost-property");
+    CHECK(start.at("version") == listed->at("version"));
+    CHECK(start.at("languages") == json::array({"en", "pl"}));
+    CHECK(start.at("today") == iso_date(today));
+    REQUIRE(start.at("views").size() == 2);
+    for (const std::string code : {"en", "pl"}) {
+        // What the browser's engine shows on loading the image it is sent.
+        const auto image = call(fx, http::verb::get, "/api/forms/lost-property?lang=" + code);
+        auto decoded = decode_form_image(image.body());
+        REQUIRE(decoded);
+        const session fresh(*decoded, today);
+        CHECK(start.at("views").at(code) == json::parse(view_json(fresh)));
+        CHECK(start.at("views").at(code).at("form").at("language") == code);
+    }
+    CHECK(start.at("views").at("pl").at("form").at("title") == "Zgłoś zgubioną rzecz");
+
+    const auto br = call(fx, http::verb::get, "/api/forms/lost-property/start", {}, {}, "br");
+    CHECK(br[http::field::content_encoding] == "br");
+    CHECK(br[http::field::vary] == "Accept-Encoding");
+    CHECK(unbrotli(br.body()) == res.body());
+    CHECK(call(fx, http::verb::get, "/api/forms/lost-property/start").body() == res.body());  // made once a day
+
+    const auto unknown = call(fx, http::verb::get, "/api/forms/no-such-form/start");
+    CHECK(unknown.result_int() == 404);
+    CHECK(json::parse(unknown.body()).at("type") == "/problems/unknown-form");
+    CHECK(call(fx, http::verb::get, "/api/forms//start").result_int() == 404);
+    CHECK(call(fx, http::verb::post, "/api/forms/lost-property/start", "{}").result_int() == 405);
 }
 
 TEST_CASE("form images are sent with brotli to browsers that accept it") {
