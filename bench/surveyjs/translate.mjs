@@ -546,6 +546,9 @@ export function toSurveyValues(form, answers) {
   const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
   const typed = (id, text) => {
     const type = types.get(id);
+    // Answer files may also write yes and no as JSON booleans and checkboxes as a list.
+    if (typeof text === 'boolean') text = text ? 'yes' : 'no';
+    if (type === 'checkboxes' && Array.isArray(text)) return text.map(String);
     if (type === 'number' || type === 'decimal' || type === 'money') return Number(String(text).replace(/[£,\s]/g, ''));
     if (type === 'yes_no') return text === 'yes';
     if (type === 'checkboxes') return String(text).split('\n').filter(Boolean);
@@ -576,7 +579,8 @@ export function toSurveyValues(form, answers) {
   }
   // Entries are numbered without gaps (the engine refuses a gap): none is left empty here.
   for (const group of groups) {
-    if (values[group] && values[group].some((e) => e === undefined)) throw new Error(`${group}: the answers skip an entry`);
+    // (Array.from: some() would pass over the holes of a sparse array.)
+    if (values[group] && Array.from(values[group]).some((e) => e === undefined)) throw new Error(`${group}: the answers skip an entry`);
   }
   return values;
 }
