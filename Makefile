@@ -38,10 +38,12 @@ test-native:
 test-browser:
 	@FRONTDESK_BIN=$(FRONTDESK) FRONTDESK_WEB=$(WEB_ROOT) FRONTDESK_FORMS=forms npm run --silent test:browser
 
-# Benchmarks (bench/): minutes (about 15 in all), never part of `make test`,
-# and they assert no times; the results go in BENCHMARKS.md. Crypto natively
-# and in wasm; the engine natively, in wasm and beside SurveyJS on the same
-# forms; transfer size beside SurveyJS, libsodium.js and GOV.UK Frontend; the
+# Benchmarks (bench/): 10 min 19 s in all, measured 2026-11-28 on the 2-core
+# CI machine kind while others were compiling (load average 6-12; BENCHMARKS.md),
+# never part of `make test`, and they assert no times; the results go in
+# BENCHMARKS.md. Crypto natively and in wasm; the engine natively, in wasm and
+# beside SurveyJS on the same forms (generated, and the crime report with its
+# repeat groups); transfer size beside SurveyJS, libsodium.js and GOV.UK Frontend; the
 # server's throughput and scaling; the web client's time to the first question
 # under 3G and Slow 4G throttling with a 4x slower CPU (cold, warm, offline).
 bench: native wasm

@@ -82,6 +82,49 @@ void write_file(const std::string& path, const std::string& bytes) {
 // Fewer runs for the bigger forms, so that a 5,000-question run stays within seconds.
 int runs_for(std::size_t questions, int base) { return std::max(3, static_cast<int>(base * 1000 / std::max<std::size_t>(questions, 1000))); }
 
+// The key of an answer on the page shown: a repeat entry's answers are
+// "GROUP.N.QUESTION" (as `frontdesk paths` writes them), the others the question's id.
+std::string answer_key(const frontdesk::session& s, const std::string& question_id) {
+    const auto* here = s.current_page();
+    if (!here || !here->repeat || s.entry() == 0) return question_id;
+    return here->repeat->id + "." + std::to_string(s.entry()) + "." + question_id;
+}
+
+// On a repeat's summary: whether the answers have another entry (so: add another?).
+bool has_entry(const std::map<std::string, std::string>& answers, const std::string& group, std::uint32_t entry) {
+    const std::string prefix = group + "." + std::to_string(entry) + ".";
+    const auto it = answers.lower_bound(prefix);
+    return it != answers.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Walks one step as a person would: on a page of questions, the page's other
+// answers, then (timed, when `timed`) its first answer and Next; on a repeat's
+// summary, (timed) "add another?" and Next. Returns the step's microseconds.
+double step_once(frontdesk::session& s, const std::map<std::string, std::string>& answers) {
+    using frontdesk::session_state;
+    const auto& here = *s.current_page();
+    if (s.state() == session_state::summary) {
+        const auto& r = *here.repeat;
+        const auto start = clock_type::now();
+        // At the repeat's max the question is not asked: continue goes on.
+        if (s.entries(r.group) < r.max) (void)s.set_answer(r.id, has_entry(answers, r.id, s.entries(r.group) + 1) ? "yes" : "no");
+        s.next();
+        return micros_since(start);
+    }
+    std::vector<std::string> ids;
+    for (const auto& q : here.questions)
+        if (answers.count(answer_key(s, q.id))) ids.push_back(q.id);
+    for (std::size_t k = 1; k < ids.size(); ++k) (void)s.set_answer(ids[k], answers.at(answer_key(s, ids[k])));
+    const auto start = clock_type::now();
+    if (!ids.empty()) (void)s.set_answer(ids[0], answers.at(answer_key(s, ids[0])));
+    s.next();
+    return micros_since(start);
+}
+
+bool walking(const frontdesk::session& s) {
+    return s.state() == frontdesk::session_state::question || s.state() == frontdesk::session_state::summary;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -151,23 +194,21 @@ int main(int argc, char** argv) {
     const stats decode = measure(runs_for(questions, 21), [&] { decoded_form = std::move(decode_form_image(image).value()); });
 
     // One answer and advance: on each page the other answers are already
-    // given; time giving the page's first answer and going on.
+    // given; time giving the page's first answer and going on. A repeat page
+    // is one step per entry and one per summary ("add another?" + continue).
     std::vector<double> step_samples;
     const int rounds = runs_for(questions, 10);
+    std::size_t steps_walked = 0;
     for (int round = 0; round < rounds; ++round) {
         session s(f, today);
-        while (s.state() == session_state::question) {
-            const page& here = *s.current_page();
-            std::vector<std::string> ids;
-            for (const auto& q : here.questions)
-                if (answers.count(q.id)) ids.push_back(q.id);
-            for (std::size_t k = 1; k < ids.size(); ++k) (void)s.set_answer(ids[k], answers.at(ids[k]));
-            const auto start = clock_type::now();
-            if (!ids.empty()) (void)s.set_answer(ids[0], answers.at(ids[0]));
-            s.next();
-            step_samples.push_back(micros_since(start));
-            if (!s.errors().empty()) die("unexpected error on " + here.id + ": " + s.errors()[0].message);
+        steps_walked = 0;
+        while (walking(s)) {
+            const std::string here = s.current_page()->id;
+            step_samples.push_back(step_once(s, answers));
+            ++steps_walked;
+            if (!s.errors().empty()) die("unexpected error on " + here + ": " + s.errors()[0].message);
         }
+        if (s.state() != session_state::check) die("the walk does not reach check your answers");
     }
     const stats step = summarise(step_samples);
 
@@ -177,11 +218,8 @@ int main(int argc, char** argv) {
     if (outcome.result != replay_result::submitted) die("the answers do not complete the form");
 
     session at_check(f, today);
-    while (at_check.state() == session_state::question) {
-        for (const auto& q : at_check.current_page()->questions)
-            if (answers.count(q.id)) (void)at_check.set_answer(q.id, answers.at(q.id));
-        at_check.next();
-    }
+    while (walking(at_check)) (void)step_once(at_check, answers);
+    if (at_check.state() != session_state::check) die("the walk does not reach check your answers");
     std::string draft;
     const stats save = measure(51, [&] { draft = save_draft(at_check); });
     const stats restore = measure(runs_for(questions, 21), [&] {
@@ -201,10 +239,10 @@ int main(int argc, char** argv) {
     if (as_json) {
         std::printf(
             "{\"pages\":%zu,\"questions\":%zu,\"conditions\":%zu,\"calculations\":%zu,\"json_bytes\":%zu,\"image_bytes\":%zu,"
-            "\"draft_bytes\":%zu,\"visited\":%zu,\"median_us\":{\"load\":%.2f,\"decode\":%.2f,\"step\":%.3f,\"validate\":%.2f,"
+            "\"draft_bytes\":%zu,\"visited\":%zu,\"steps\":%zu,\"median_us\":{\"load\":%.2f,\"decode\":%.2f,\"step\":%.3f,\"validate\":%.2f,"
             "\"save\":%.2f,\"restore\":%.2f}}\n",
             f.pages.size(), questions, conditions, f.calculations.size(), source.size(), image.size(), draft.size(),
-            outcome.pages.size(), compile.median, decode.median, step.median, validation.median, save.median, restore.median);
+            outcome.pages.size(), steps_walked, compile.median, decode.median, step.median, validation.median, save.median, restore.median);
         return 0;
     }
     auto row = [](const char* what, stats s) { std::printf("| %-44s | %12.1f | %12.1f |\n", what, s.median, s.p95); };

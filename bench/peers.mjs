@@ -13,7 +13,8 @@
 // after round, so that a busy machine slows all of them alike; each figure is
 // the median of the rounds' medians. Never run by `make test`.
 //   ROUNDS (default 3)  PAGES (default "10,100,500": 10 questions a page)
-//   FORM (default forms/crime-report.json, else forms/bike-theft.json)
+//   FORM (default forms/crime-report.json: its repeat groups are SurveyJS
+//   dynamic panels; a form that cannot be translated stops the run)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const PAGES = (process.env.PAGES ?? '10,100,500').split(',').map(Number);
-const FORM = process.env.FORM ?? (fs.existsSync('forms/crime-report.json') ? 'forms/crime-report.json' : 'forms/bike-theft.json');
+const FORM = process.env.FORM ?? 'forms/crime-report.json';
 const NATIVE_BENCH = 'build/native-release/bench/engine_bench';
 const FRONTDESK = process.env.FRONTDESK_BIN ?? 'build/native-release/cli/frontdesk';
 const WEB = process.env.FRONTDESK_WEB ?? 'build/web';
@@ -67,8 +68,8 @@ for (const pages of PAGES) {
   runNative(['--pages', String(pages), '--emit', prefix]);
   forms.push({ name: `generated, ${pages * 10} questions`, args: ['--pages', String(pages)], prefix });
 }
-// The real form along its longest journey that ends in a report; the bike
-// theft form when the real one cannot be translated (bench/surveyjs/translate.mjs says why).
+// The real form along its longest journey that ends in a report (the most
+// pages, then the most answers: a repeat group's most entries).
 function realForm(formPath) {
   const form = JSON.parse(fs.readFileSync(formPath, 'utf8'));
   toSurveyJS(form, readTables(form, formPath));
@@ -80,14 +81,16 @@ function realForm(formPath) {
   fs.writeFileSync(`${prefix}.journey.answers.json`, JSON.stringify(longest.answers));
   const args = ['--form', formPath, '--answers', `${prefix}.journey.answers.json`];
   runNative([...args, '--emit', prefix]);
-  return { name: `${id} (${longest.pages.length} pages walked)`, args, prefix, real: formPath };
+  // Entries per repeat group on the journey (answers "GROUP.N.QUESTION").
+  const entries = new Map();
+  for (const key of Object.keys(longest.answers)) {
+    const m = /^([^.]+)\.([0-9]+)\./.exec(key);
+    if (m) entries.set(m[1], Math.max(entries.get(m[1]) ?? 0, Number(m[2])));
+  }
+  const repeats = entries.size ? `, ${entries.size} repeat groups with ${[...entries.values()].join(', ')} entries` : '';
+  return { name: `${id} (${longest.pages.length} pages walked${repeats})`, args, prefix, real: formPath };
 }
-try {
-  forms.push(realForm(FORM));
-} catch (error) {
-  console.error(`${FORM}: ${error.message}; measuring forms/bike-theft.json instead`);
-  forms.push(realForm('forms/bike-theft.json'));
-}
+forms.push(realForm(FORM));
 for (const f of forms) {
   f.source = fs.readFileSync(`${f.prefix}.json`, 'utf8');
   f.form = JSON.parse(f.source);
@@ -116,19 +119,31 @@ function loadWasm(f) {
 
 // Walks the form as web/app.js does: the page's other answers first, then the
 // timed last answer and Next, then the view for the next page (timed apart).
+// A repeat page is a step per entry (its answers "GROUP.N.QUESTION") and a
+// step per summary ("add another?" and Next), as in engine_bench.cpp.
 function walkWasm(f) {
   loadWasm(f);
   const steps = [];
   const views = [];
   let view = engine.view();
-  let pages = 0;
-  while (view.state === 'question') {
-    pages++;
-    const ids = view.page.questions.map((q) => q.id).filter((id) => f.answers[id] !== undefined);
-    for (const id of ids.slice(1)) engine.setAnswer(id, f.answers[id]);
-    let start = now();
-    if (ids.length) engine.setAnswer(ids[0], f.answers[ids[0]]);
-    engine.next();
+  let start;
+  while (view.state === 'question' || view.state === 'summary') {
+    if (view.state === 'summary') {
+      const { group, entries, add_another: addAnother } = view.summary;
+      const more = Object.keys(f.answers).some((key) => key.startsWith(`${group}.${entries.length + 1}.`));
+      start = now();
+      // At the repeat's max the question is not asked: continue goes on.
+      if (addAnother) engine.setAnswer(group, more ? 'yes' : 'no');
+      engine.next();
+    } else {
+      const repeat = view.page.repeat;
+      const key = (id) => (repeat ? `${repeat.group}.${repeat.entry}.${id}` : id);
+      const ids = view.page.questions.map((q) => q.id).filter((id) => f.answers[key(id)] !== undefined);
+      for (const id of ids.slice(1)) engine.setAnswer(id, f.answers[key(id)]);
+      start = now();
+      if (ids.length) engine.setAnswer(ids[0], f.answers[key(ids[0])]);
+      engine.next();
+    }
     steps.push(micros(start));
     start = now();
     const next = engine.view();
@@ -137,17 +152,19 @@ function walkWasm(f) {
     view = next;
   }
   if (view.state !== 'check') throw new Error(`wasm: the journey ends in ${view.state}`);
-  return { steps, views, pages };
+  return { steps, views };
 }
 
 function measureWasm(f) {
   const load = timeRuns(runsFor(f.questions, 21), () => loadWasm(f));
   const steps = [];
   const views = [];
+  let walkedSteps;
   for (let round = 0; round < runsFor(f.questions, 5); round++) {
     const walked = walkWasm(f);
     steps.push(...walked.steps);
     views.push(...walked.views);
+    walkedSteps = walked.steps.length;
   }
   // Full validation: restoring the draft at check your answers walks and
   // re-validates every page (what the browser does on a reload).
@@ -156,7 +173,7 @@ function measureWasm(f) {
     engine.restoreDraft(draft);
   }, () => loadWasm(f));
   if (engine.view().state !== 'check') throw new Error('wasm: the draft does not restore to check your answers');
-  return { load, step: median(steps), view: median(views), validate };
+  return { load, step: median(steps), view: median(views), validate, steps: walkedSteps };
 }
 
 // ----------------------------------------------------------- SurveyJS ---
@@ -177,6 +194,7 @@ function measureSurveyJS(f, text) {
       model = newModel(JSON.parse(text));
       const walked = walk(model, f.values, { timed: true });
       if (walked.outcome !== 'submitted') throw new Error(`SurveyJS: ${walked.outcome} ${walked.errors ?? ''}`);
+      if (walked.unasked.length) throw new Error(`SurveyJS never asked for ${walked.unasked.join(', ')}`);
       steps.push(...walked.steps);
       pages = walked.pages.length;
     }
@@ -223,9 +241,12 @@ for (let round = 0; round < ROUNDS; round++) {
     const native = runNative(f.args);
     r.native.push(native.median_us);
     r.nativeInfo = native;
-    r.wasm.push(measureWasm(f));
+    const w = measureWasm(f);
+    r.wasm.push(w);
     const s = measureSurveyJS(f, f.surveyText);
     r.surveyjs.push(s);
+    // The three walked the same journey, or the comparison is void.
+    if (w.steps !== native.steps) throw new Error(`${f.name}: wasm walked ${w.steps} steps, native ${native.steps}`);
     if (s.pages !== undefined && s.pages !== native.visited) throw new Error(`${f.name}: SurveyJS walked ${s.pages} pages, the engine ${native.visited}`);
     if (f.plainText) r.plain.push(measureSurveyJS(f, f.plainText));
   }

@@ -65,9 +65,16 @@ json_writer& json_writer::value(std::int64_t n) {
 void json_writer::write_string(std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     out_ += '"';
-    for (char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
+    out_.reserve(out_.size() + s.size() + 2);
+    std::size_t run = 0;  // where the plain characters not yet written start
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if (u >= 0x20 && u != '"' && u != '\\') continue;
+        // Plain runs go in at once: reports are mostly plain text, and the
+        // server writes each one again to check it is canonical.
+        out_.append(s.data() + run, i - run);
+        run = i + 1;
+        switch (u) {
             case '"': out_ += "\\\""; break;
             case '\\': out_ += "\\\\"; break;
             case '\b': out_ += "\\b"; break;
@@ -76,15 +83,12 @@ void json_writer::write_string(std::string_view s) {
             case '\r': out_ += "\\r"; break;
             case '\t': out_ += "\\t"; break;
             default:
-                if (u < 0x20) {
-                    out_ += "\\u00";
-                    out_ += hex[u >> 4];
-                    out_ += hex[u & 0xF];
-                } else {
-                    out_ += c;
-                }
+                out_ += "\\u00";
+                out_ += hex[u >> 4];
+                out_ += hex[u & 0xF];
         }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_ += '"';
 }
 

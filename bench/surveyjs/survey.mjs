@@ -24,28 +24,48 @@ export function newModel(json) {
 }
 
 // Walks the survey from its first page with `values` (from toSurveyValues).
-// Returns { outcome: 'submitted' | 'exit' | 'invalid', pages, errors, steps }:
-// the pages shown, and `steps`, the microseconds of each "last answer on the
-// page + Next" when `timed` (the other answers of the page are given first).
+// Returns { outcome: 'submitted' | 'exit' | 'invalid', pages, errors, steps,
+// unasked }: the pages shown; `steps`, the microseconds of each "last answer
+// on the page + Next" when `timed` (the other answers of the page are given
+// first); and `unasked`, the answers no page shown asked for (a journey that
+// walks with answers left over has not been walked as the engine walked it).
 export function walk(model, values, { timed = false } = {}) {
   const pages = [];
   const steps = [];
+  const asked = new Set();
+  const end = (outcome, more = {}) => ({ outcome, pages, steps, unasked: Object.keys(values).filter((name) => !asked.has(name)), ...more });
   for (let guard = 0; guard < 10_000; guard++) {
-    if (model.state === 'completed') return { outcome: 'exit', pages, steps };
-    if (model.state !== 'running') return { outcome: 'submitted', pages, steps };
+    if (model.state === 'completed') return end('exit');
+    if (model.state !== 'running') return end('submitted');
     const page = model.currentPage;
     pages.push(page.name);
     // An exit page (translate.mjs): the journey ends on it, nothing is sent.
-    if (page.navigationButtonsVisibility === 'hide') return { outcome: 'exit', pages, steps };
+    if (page.navigationButtonsVisibility === 'hide') return end('exit');
     const names = page.questions.map((q) => q.name).filter((name) => values[name] !== undefined);
+    for (const name of names) asked.add(name);
     for (const name of names.slice(1)) model.setValue(name, values[name]);
+    let last = () => model.setValue(names[0], values[names[0]]);
+    const first = names.length ? page.getQuestionByName(names[0]) : undefined;
+    if (first?.getType() === 'paneldynamic' && values[names[0]].length) {
+      // A repeat page: every entry but the last answer of the last entry
+      // first, then (timed) that answer, as a person filling the panels would.
+      const entries = values[names[0]];
+      const lastEntry = Object.entries(entries.at(-1));
+      model.setValue(names[0], [...entries.slice(0, -1), Object.fromEntries(lastEntry.slice(0, -1))]);
+      if (lastEntry.length) {
+        const [name, value] = lastEntry.at(-1);
+        last = () => { first.panels[entries.length - 1].getQuestionByName(name).value = value; };
+      }
+    }
     const start = timed ? process.hrtime.bigint() : 0n;
-    if (names.length) model.setValue(names[0], values[names[0]]);
+    if (names.length) last();
     const ok = model.isLastPage ? model.showPreview() : model.nextPage();
     if (timed) steps.push(Number(process.hrtime.bigint() - start) / 1000);
     if (!ok && model.state === 'running') {
-      const errors = page.questions.flatMap((q) => q.errors.map((e) => `${q.name}: ${e.getText()}`));
-      return { outcome: 'invalid', pages, errors, steps };
+      // A dynamic panel's errors are its own and its panels' questions'.
+      const questions = page.questions.flatMap((q) => [q, ...(q.panels ?? []).flatMap((panel, i) => panel.questions.map((inner) => ({ name: `${q.name}.${i + 1}.${inner.name}`, errors: inner.errors })))]);
+      const errors = questions.flatMap((q) => q.errors.map((e) => `${q.name}: ${e.getText()}`));
+      return end('invalid', { errors });
     }
   }
   throw new Error('the survey does not end');

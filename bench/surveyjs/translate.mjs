@@ -14,7 +14,10 @@
 // page saying where that page goes (`_route_PAGE`) and one saying whether the
 // page is on the journey (`_on_PAGE`), which the page's visibleIf reads;
 // exit pages are pages without navigation buttons; team
-// routing becomes calculated values; lookup tables are written inline.
+// routing becomes calculated values; lookup tables are written inline; a
+// repeat group ("add another") becomes a dynamic panel (paneldynamic) whose
+// template holds the page's questions, and count/any/all/sum over it become
+// SurveyJS's countInArray and sumInArray.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,6 +163,22 @@ const INLINE_TABLE = 20;
 const TABLES = new Map();
 
 const quote = (s) => (s.includes("'") ? `"${s}"` : `'${s}'`);
+// A text of the form (a string, or one per language: {"en": …, "pl": …}) as a
+// SurveyJS localizable string: {"default": English, "pl": …}.
+const localized = (t) => {
+  if (t === undefined || typeof t === 'string') return t;
+  const { en, ...others } = t;
+  return { default: en ?? Object.values(t)[0], ...others };
+};
+// The English of a text, for messages the translation writes itself.
+const english = (t) => (t === undefined || typeof t === 'string' ? t : t.en ?? Object.values(t)[0]);
+// Builds one localizable string from several texts: f gets each one's words in a language.
+const combine = (texts, f) => {
+  const languages = new Set(texts.flatMap((t) => (typeof t === 'object' ? Object.keys(t) : [])));
+  if (!languages.size) return f(texts);
+  const pick = (language) => texts.map((t) => (typeof t === 'object' ? t[language] ?? english(t) : t));
+  return localized(Object.fromEntries([...languages].map((language) => [language, f(pick(language))])));
+};
 const variable = (id) => `{${id}}`;
 const safe = (id) => id.replace(/[^A-Za-z0-9_]/g, '_');
 
@@ -172,6 +191,18 @@ class Translator {
     this.usedTables = {};
     this.types = new Map();
     for (const page of form.pages) for (const q of page.questions ?? []) this.types.set(q.id, q.type);
+    // Repeat groups: group id → its page; question id → its group.
+    this.groups = new Map();
+    this.groupOf = new Map();
+    for (const page of form.pages) {
+      if (!page.repeat) continue;
+      this.groups.set(page.repeat.id, page);
+      for (const q of page.questions ?? []) this.groupOf.set(q.id, page.repeat.id);
+    }
+    // Where an expression is read: outside any repeat (null), in a repeat
+    // page's template ({ panel: GROUP }: its own answers are {panel.x}), or in
+    // countInArray's condition ({ item: GROUP }: one entry's answers are {x}).
+    this.scope = null;
     for (const c of form.calculations ?? []) this.types.set(c.id, this.typeOf(parse(c.value)));
   }
 
@@ -193,7 +224,17 @@ class Translator {
     if (node.number !== undefined) return node.number;
     if (node.string !== undefined) return quote(node.string);
     if (node.bool !== undefined) return String(node.bool);
-    if (node.name !== undefined) return variable(node.name);
+    if (node.name !== undefined) {
+      const group = this.groupOf.get(node.name);
+      if (this.scope?.panel && group === this.scope.panel) return `{panel.${node.name}}`;
+      if (this.scope?.item) {
+        // countInArray runs its condition on one entry's values alone.
+        if (group !== this.scope.item) throw new Error(`${node.name}: SurveyJS's countInArray reads only the entry's own answers`);
+        return variable(node.name);
+      }
+      if (group) throw new Error(`${node.name} is asked once for each entry of ${group}: use it in any, all or sum`);
+      return variable(node.name);
+    }
     if (node.list) return `[${node.list.map(e).join(', ')}]`;
     if (node.neg) return `(0 - ${e(node.neg)})`;
     if (node.not) return `!(${e(node.not)})`;
@@ -215,7 +256,16 @@ class Translator {
       case 'answered': return answered(args[0]);
       case 'coalesce': return args.slice(0, -1).reduceRight((rest, a) => `iif(${answered(a)}, ${e(a)}, ${rest})`, e(args.at(-1)));
       case 'if': return `iif(${e(args[0])}, ${e(args[1])}, ${e(args[2])})`;
-      case 'count': return `count(${e(args[0])})`;
+      case 'count':
+        // The number of entries. SurveyJS clears the value of a panel off the
+        // journey (clearInvisibleValues), where {group.length} is then empty:
+        // the engine's count is 0 there.
+        if (this.groups.has(args[0].name)) return `iif({${args[0].name}} empty, 0, {${args[0].name}.length})`;
+        return `count(${e(args[0])})`;
+      case 'sum': return this.sumOver(args[0].name, args[1]);
+      case 'any': case 'all':
+        if (args.length === 2) return this.anyAll(node.call, args[0].name, args[1]);
+        return `fd_${node.call}(${args.map(e).join(', ')})`;
       case 'contains':
         return `(${e(args[0])} contains ${e(args[1])})`;
       case 'today': return 'today()';
@@ -239,26 +289,72 @@ class Translator {
         }
         return entries.reduceRight((rest, [k, v]) => `iif(${key} = ${quote(k)}, ${quote(v)}, ${rest})`, "''");
       }
-      case 'lower': case 'upper': case 'trim': case 'length': case 'starts_with': case 'district': case 'any': case 'all':
+      case 'lower': case 'upper': case 'trim': case 'length': case 'starts_with': case 'district':
         return `fd_${node.call}(${args.map(e).join(', ')})`;
       default: throw new Error(`no SurveyJS translation for ${node.call}()`);
     }
   }
 
-  condition(text) { return this.expr(parse(text)); }
+  condition(text, scope = null) {
+    const outer = this.scope;
+    this.scope = scope;
+    try {
+      return this.expr(parse(text));
+    } finally {
+      this.scope = outer;
+    }
+  }
 
-  question(q) {
-    const out = { name: q.id, title: q.label };
-    if (q.hint) out.description = q.hint;
-    if (q.show_if) out.visibleIf = this.condition(q.show_if);
+  // sum(group, x) and sum(group, coalesce(x, 0)): SurveyJS's sumInArray adds
+  // the entries' x, leaving out those where x is unanswered, as the engine does.
+  sumOver(group, node) {
+    if (!this.groups.has(group)) throw new Error(`sum over ${group}, which is not a repeat group`);
+    const inner = node.call === 'coalesce' && node.args.length === 2 && node.args[1].number !== undefined && Number(node.args[1].number) === 0 ? node.args[0] : node;
+    if (inner.name === undefined || this.groupOf.get(inner.name) !== group) {
+      throw new Error(`sum(${group}, …): SurveyJS's sumInArray adds one question of the entries, not an expression`);
+    }
+    return `sumInArray({${group}}, ${quote(inner.name)})`;
+  }
+
+  // any/all(group, condition): SurveyJS's countInArray counts the entries
+  // where a named question is answered and the condition holds. Naming a
+  // question every entry answers (required, always shown) counts every entry
+  // that meets the condition: any is "more than none", all is "as many as
+  // there are entries" (all of no entries holds, as in the engine).
+  anyAll(fn, group, node) {
+    const page = this.groups.get(group);
+    if (!page) throw new Error(`${fn} over ${group}, which is not a repeat group`);
+    const every = (page.questions ?? []).find((q) => q.required && !q.show_if && q.type !== 'content');
+    if (!every) throw new Error(`${fn}(${group}, …): SurveyJS's countInArray needs a question every entry answers (required, no show_if)`);
+    const outer = this.scope;
+    this.scope = { item: group };
+    let condition;
+    try {
+      condition = this.expr(node);
+    } finally {
+      this.scope = outer;
+    }
+    const matching = `countInArray({${group}}, ${quote(every.id)}, ${condition})`;
+    return fn === 'any' ? `(${matching} > 0)` : `(${matching} = countInArray({${group}}, ${quote(every.id)}))`;
+  }
+
+  // scope: { panel: GROUP } for a question of a repeat page (its template).
+  question(q, scope = null) {
+    const out = { name: q.id, title: localized(q.label) };
+    // How the question's own answer is read in its expressions.
+    const self = scope ? `{panel.${q.id}}` : variable(q.id);
+    const named = english(q.name ?? q.label);
+    const label = named && `${named[0].toUpperCase()}${named.slice(1)}`;
+    if (q.hint) out.description = localized(q.hint);
+    if (q.show_if) out.visibleIf = this.condition(q.show_if, scope);
     if (q.required) {
       out.isRequired = true;
-      if (q.messages?.required) out.requiredErrorText = q.messages.required;
+      if (q.messages?.required) out.requiredErrorText = localized(q.messages.required);
     }
     if (q.autocomplete) out.autocomplete = q.autocomplete;
     const validators = [];
-    const message = (rule, fallback) => q.messages?.[rule] ?? fallback;
-    const choices = () => (q.options ?? []).map((o) => ({ value: o.value, text: o.label }));
+    const message = (rule, fallback) => localized(q.messages?.[rule]) ?? fallback;
+    const choices = () => (q.options ?? []).map((o) => ({ value: o.value, text: localized(o.label) }));
     const regex = (pattern, rule, fallback) => validators.push({ type: 'regex', regex: pattern, text: message(rule, fallback) });
     switch (q.type) {
       case 'text':
@@ -278,7 +374,7 @@ class Translator {
         if (q.type === 'money') { out.maskType = 'currency'; out.maskSettings = { prefix: '£', precision: 2 }; } else out.inputType = 'number';
         if (q.min !== undefined || q.max !== undefined) {
           validators.push({ type: 'numeric', minValue: q.min, maxValue: q.max,
-            text: message(q.max !== undefined ? 'max' : 'min', `${q.name ?? q.label} must be between ${q.min} and ${q.max}`) });
+            text: message(q.max !== undefined ? 'max' : 'min', `${label} must be between ${q.min} and ${q.max}`) });
         }
         break;
       case 'date':
@@ -286,8 +382,8 @@ class Translator {
         out.inputType = 'date';
         if (q.min) out.min = q.min;
         if (q.max) out.max = q.max;
-        if (q.past) validators.push({ type: 'expression', expression: `${variable(q.id)} empty or ${variable(q.id)} <= today()`, text: message('past', `${q.name ?? q.label} must be today or in the past`) });
-        if (q.future) validators.push({ type: 'expression', expression: `${variable(q.id)} empty or ${variable(q.id)} >= today()`, text: message('future', `${q.name ?? q.label} must be today or in the future`) });
+        if (q.past) validators.push({ type: 'expression', expression: `${self} empty or ${self} <= today()`, text: message('past', `${label} must be today or in the past`) });
+        if (q.future) validators.push({ type: 'expression', expression: `${self} empty or ${self} >= today()`, text: message('future', `${label} must be today or in the future`) });
         break;
       case 'time': out.type = 'text'; out.inputType = 'time'; break;
       case 'email':
@@ -303,18 +399,45 @@ class Translator {
           { name: 'town', title: 'Town or city', isRequired: true }, { name: 'postcode', title: 'Postcode', isRequired: true }];
         break;
       case 'file': out.type = 'file'; out.storeDataAsText = false; break;
-      case 'content': out.type = 'html'; out.html = `<p>${q.label}</p>`; delete out.title; break;
+      case 'content': out.type = 'html'; out.html = combine([q.label], ([l]) => `<p>${l}</p>`); delete out.title; break;
       default: throw new Error(`no SurveyJS question type for ${q.type}`);
     }
     if (q.max_length !== undefined) {
-      validators.push({ type: 'text', maxLength: q.max_length, allowDigits: true, text: message('max_length', `${q.label} is too long`) });
+      validators.push({ type: 'text', maxLength: q.max_length, allowDigits: true, text: message('max_length', `${english(q.label)} is too long`) });
     }
     for (const check of q.checks ?? []) {
       // A check fails only when its condition is false, never when unanswered.
-      validators.push({ type: 'expression', expression: `!(${variable(q.id)} notempty) or (${this.condition(check.must)})`, text: check.message });
+      validators.push({ type: 'expression', expression: `!(${self} notempty) or (${this.condition(check.must, scope)})`, text: localized(check.message) });
     }
     if (validators.length) out.validators = validators;
     return out;
+  }
+
+  // A repeat page ("add another"): its questions asked once per entry, as
+  // the template of a dynamic panel with as many panels as entries.
+  repeat(p) {
+    const r = p.repeat;
+    const min = r.min ?? 0;
+    const panel = {
+      type: 'paneldynamic',
+      name: r.id,
+      title: localized(r.summary_title),
+      templateElements: (p.questions ?? []).map((q) => this.question(q, { panel: r.id })),
+      minPanelCount: min,
+      maxPanelCount: r.max ?? 20,
+      // The engine starts the first entry on arrival; SurveyJS shows at least minPanelCount panels.
+      panelCount: Math.max(1, min),
+      // Entries one after another (the engine shows one entry at a time, then a summary).
+      displayMode: 'list',
+    };
+    // The entry's one-line label: SurveyJS's templateTitle takes {panel.x}
+    // placeholders, not expressions, and has no fallback for an empty one
+    // (messages.unlabelled); an entry_label that is one question's id maps.
+    // Else the entry's name ("Person {n}": messages.entry, or made from item).
+    if (r.entry_label && /^[A-Za-z_][A-Za-z0-9_]*$/.test(r.entry_label)) panel.templateTitle = `{panel.${r.entry_label}}`;
+    else if (r.messages?.entry) panel.templateTitle = combine([r.messages.entry], ([entry]) => entry.replaceAll('{n}', '{panelIndex}'));
+    else panel.templateTitle = combine([r.item], ([item]) => `${item[0].toUpperCase()}${item.slice(1)} {panelIndex}`);
+    return panel;
   }
 
   translate() {
@@ -363,20 +486,19 @@ class Translator {
     const surveyPages = [];
     for (const id of order) {
       const p = pages.get(id);
-      // SurveyJS's counterpart is a dynamic panel (paneldynamic); not written yet.
-      if (p.repeat) throw new Error(`page ${id}: repeat groups are not translated to SurveyJS yet`);
-      const page = { name: id, title: p.title, elements: [] };
+      const page = { name: id, title: localized(p.title), elements: [] };
       if (id !== start && this.routes) page.visibleIf = `{_on_${safe(id)}} = true`;
-      if (p.body?.length) page.elements.push({ type: 'html', name: `_body_${safe(id)}`, html: p.body.map((b) => `<p>${b}</p>`).join('') });
-      for (const q of p.questions ?? []) page.elements.push(this.question(q));
+      if (p.body?.length) page.elements.push({ type: 'html', name: `_body_${safe(id)}`, html: combine(p.body, (b) => b.map((t) => `<p>${t}</p>`).join('')) });
+      if (p.repeat) page.elements.push(this.repeat(p));
+      else for (const q of p.questions ?? []) page.elements.push(this.question(q));
       // An exit page ends the journey with advice and sends nothing: no Next,
       // no Complete. (Nothing follows it on a journey, so it is the last page shown.)
       if (p.type === 'exit') page.navigationButtonsVisibility = 'hide';
       surveyPages.push(page);
     }
     const out = {
-      title: form.title,
-      description: form.description,
+      title: localized(form.title),
+      description: localized(form.description),
       // Check your answers, then send.
       showPreviewBeforeComplete: 'showAnsweredQuestions',
       // An answer on a page no longer on the journey is not part of the report.
@@ -411,29 +533,54 @@ export function toSurveyJS(form, tables = {}, options = {}) {
   return new Translator(form, tables, options).translate();
 }
 
-// frontdesk answers (texts, as a person types them) → SurveyJS values.
+// frontdesk answers (texts, as a person types them) → SurveyJS values. A
+// repeat entry's answer, "GROUP.N.QUESTION", goes to panel N of the dynamic
+// panel GROUP: values.GROUP = [{ QUESTION: … }, …].
 export function toSurveyValues(form, answers) {
   const types = new Map();
-  for (const page of form.pages) for (const q of page.questions ?? []) types.set(q.id, q.type);
+  const groups = new Set();
+  for (const page of form.pages) {
+    if (page.repeat) groups.add(page.repeat.id);
+    for (const q of page.questions ?? []) types.set(q.id, q.type);
+  }
   const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-  const values = {};
-  for (const [id, text] of Object.entries(answers)) {
+  const typed = (id, text) => {
     const type = types.get(id);
-    if (type === 'number' || type === 'decimal' || type === 'money') values[id] = Number(String(text).replace(/[£,\s]/g, ''));
-    else if (type === 'yes_no') values[id] = text === 'yes';
-    else if (type === 'checkboxes') values[id] = String(text).split('\n').filter(Boolean);
-    else if (type === 'address') {
+    // Answer files may also write yes and no as JSON booleans and checkboxes as a list.
+    if (typeof text === 'boolean') text = text ? 'yes' : 'no';
+    if (type === 'checkboxes' && Array.isArray(text)) return text.map(String);
+    if (type === 'number' || type === 'decimal' || type === 'money') return Number(String(text).replace(/[£,\s]/g, ''));
+    if (type === 'yes_no') return text === 'yes';
+    if (type === 'checkboxes') return String(text).split('\n').filter(Boolean);
+    if (type === 'address') {
       const [line1, line2, town, postcode] = String(text).split('\n');
-      values[id] = Object.fromEntries(Object.entries({ line1, line2, town, postcode }).filter(([, v]) => v));
-    } else if (type === 'date') {
+      return Object.fromEntries(Object.entries({ line1, line2, town, postcode }).filter(([, v]) => v));
+    }
+    if (type === 'date') {
       const t = String(text).trim();
       let m;
-      if ((m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t))) values[id] = `${m[1]}-${m[2].padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
-      else if ((m = /^(?:(\d{1,2})[/\s])?([A-Za-z]+|\d{1,2})[/\s](\d{4})$/.exec(t))) {
+      if ((m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t))) return `${m[1]}-${m[2].padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}`;
+      if ((m = /^(?:(\d{1,2})[/\s])?([A-Za-z]+|\d{1,2})[/\s](\d{4})$/.exec(t))) {
         const month = /^\d+$/.test(m[2]) ? Number(m[2]) : months.indexOf(m[2].slice(0, 3).toLowerCase()) + 1;
-        values[id] = `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] ?? '1').padStart(2, '0')}`;
-      } else values[id] = t;
-    } else values[id] = text;
+        return `${m[3]}-${String(month).padStart(2, '0')}-${(m[1] ?? '1').padStart(2, '0')}`;
+      }
+      return t;
+    }
+    return text;
+  };
+  const values = {};
+  for (const [key, text] of Object.entries(answers)) {
+    const entry = /^([A-Za-z_][A-Za-z0-9_]*)\.([0-9]+)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(key);
+    if (entry && groups.has(entry[1])) {
+      const [, group, n, id] = entry;
+      values[group] ??= [];
+      (values[group][Number(n) - 1] ??= {})[id] = typed(id, text);
+    } else values[key] = typed(key, text);
+  }
+  // Entries are numbered without gaps (the engine refuses a gap): none is left empty here.
+  for (const group of groups) {
+    // (Array.from: some() would pass over the holes of a sparse array.)
+    if (values[group] && Array.from(values[group]).some((e) => e === undefined)) throw new Error(`${group}: the answers skip an entry`);
   }
   return values;
 }

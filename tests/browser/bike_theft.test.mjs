@@ -2,32 +2,20 @@
 // `frontdesk serve` and the real wasm engine. Elements are found by role and
 // accessible name only, so passing also shows the pages can be used without sight.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { formatViolations, runAxe } from './axe.mjs';
-import { launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { serverAndBrowser } from './helpers.mjs';
 
 const REFERENCE = /^FD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 const DANGER = 'Is anyone in danger or is the crime happening now?';
 const CHECK = 'Check your answers before sending your report';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 // A page at the given width that records script errors and CSP violations.
 async function openPage(viewport) {
-  const context = await browser.newContext({ viewport });
+  const context = await shared.browser.newContext({ viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   page.problems = [];
@@ -82,7 +70,7 @@ async function pressContinue(page) {
 
 test('a person reports a stolen bike, start to finish, on a 320px screen', { timeout: 120_000 }, async () => {
   const page = await openPage({ width: 320, height: 640 });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${shared.server.url}/`);
 
   // The start page lists the forms.
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -200,7 +188,7 @@ test('a person reports a stolen bike, start to finish, on a 320px screen', { tim
 test('someone in danger is told to call 999', { timeout: 60_000 }, async () => {
   const page = await openPage({ width: 1280, height: 900 });
   // Straight into the form by its address.
-  await page.goto(`${server.url}/#/form/bike-theft`);
+  await page.goto(`${shared.server.url}/#/form/bike-theft`);
   await page.getByRole('group', { name: DANGER }).waitFor();
   // The skip link comes first and leads past the header.
   await page.keyboard.press('Tab');

@@ -4,30 +4,17 @@
 // no more than that: it is answerable while every other file is held back,
 // and once they arrive the engine takes the page over and Continue works.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from './browser.mjs';
-import { openPage } from './helpers.mjs';
+import { openPage, serverAndBrowser } from './helpers.mjs';
 import { BUDGET, kb, measure } from './sizes.mjs';
-import { startServer } from './server.mjs';
 
 const DANGER = 'Is anyone in danger, or is the crime happening now?';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 test('the app fits its size budget, as served with brotli', async () => {
-  const { rows, critical, engine, offline } = await measure(server.url);
+  const { rows, critical, engine, offline } = await measure(shared.server.url);
   const mark = (row) => (row.critical ? '*' : row.engine ? '+' : ' ');
   const table = rows.map((row) => `  ${mark(row)} ${row.name.padEnd(34)} ${kb(row.bytes).padStart(9)} ${row.encoding}`).join('\n');
   const report = `${table}\n  first question of the crime report (*): ${kb(critical)} of ${kb(BUDGET.critical)}; `
@@ -42,8 +29,8 @@ test('the app fits its size budget, as served with brotli', async () => {
 });
 
 test('the first question needs only the critical files, and the engine takes over when it comes', { timeout: 60_000 }, async () => {
-  const page = await openPage(browser, { serviceWorkers: 'block' });
-  const { rows } = await measure(server.url);
+  const page = await openPage(shared.browser, { serviceWorkers: 'block' });
+  const { rows } = await measure(shared.server.url);
   const allowed = new Set([...rows.filter((row) => row.critical).map((row) => row.path), '/']);
   // Everything else waits until the first question has been answered.
   const held = [];
@@ -56,7 +43,7 @@ test('the first question needs only the critical files, and the engine takes ove
     }
     return route.continue();
   });
-  await page.goto(`${server.url}/#/form/crime-report`);
+  await page.goto(`${shared.server.url}/#/form/crime-report`);
   const question = page.getByRole('group', { name: DANGER });
   await question.waitFor();
   const no = question.getByRole('radio', { name: 'No' });
@@ -77,7 +64,7 @@ test('the first question needs only the critical files, and the engine takes ove
 });
 
 test('a start view that is not the engine\'s own gives way to the engine\'s page, keeping what was typed', { timeout: 60_000 }, async () => {
-  const page = await openPage(browser, { serviceWorkers: 'block' });
+  const page = await openPage(shared.browser, { serviceWorkers: 'block' });
   let release;
   const engineMayCome = new Promise((resolve) => { release = resolve; });
   await page.route('**/*', async (route) => {
@@ -92,7 +79,7 @@ test('a start view that is not the engine\'s own gives way to the engine\'s page
     if (/^\/engine-client\./.test(pathname)) await engineMayCome;
     return route.continue();
   });
-  await page.goto(`${server.url}/#/form/crime-report`);
+  await page.goto(`${shared.server.url}/#/form/crime-report`);
   const older = page.getByRole('group', { name: 'An older wording of the question' });
   await older.waitFor();
   await older.getByRole('radio', { name: 'No' }).check();

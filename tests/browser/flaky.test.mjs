@@ -5,34 +5,21 @@
 // retried, and the report stays on the device to be checked and sent again.
 // The service worker is blocked here so that page.route sees every request.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from './browser.mjs';
-import { CHECK, REFERENCE, checkPage, fillBikeTheft, openPage, sendByKeyboard } from './helpers.mjs';
-import { startServer } from './server.mjs';
+import { CHECK, REFERENCE, checkPage, fillBikeTheft, openPage, sendByKeyboard, serverAndBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 async function startBikeTheft(page, { axe = false } = {}) {
-  await page.goto(`${server.url}/#/form/bike-theft`);
+  await page.goto(`${shared.server.url}/#/form/bike-theft`);
   await fillBikeTheft(page, { axe, direct: true });
 }
 
 test('dropped connections and 5xx answers are retried with the same envelope; stored once', { timeout: 90_000 }, async () => {
-  const before = server.storedCount();
+  const before = shared.server.storedCount();
   // 200 % zoom on a 1280 px wide window: axe and no sideways scrolling on every page.
-  const page = await openPage(browser, { serviceWorkers: 'block', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  const page = await openPage(shared.browser, { serviceWorkers: 'block', viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
   const bodies = [];
   let calls = 0;
   await page.route('**/api/submissions', async (route) => {
@@ -58,14 +45,14 @@ test('dropped connections and 5xx answers are retried with the same envelope; st
   assert.match(await page.locator('.fd-panel__reference').textContent(), REFERENCE);
   assert.equal(calls, 4, 'sent four times');
   assert.ok(bodies.every((body) => body === bodies[0]), 'every retry sends the same envelope');
-  assert.equal(server.storedCount(), before + 1, 'stored exactly once');
+  assert.equal(shared.server.storedCount(), before + 1, 'stored exactly once');
   await checkPage(page, 'report sent after retries');
   await page.context().close();
 });
 
 test('a 4xx refusal is shown, not retried, and the report stays on the device', { timeout: 90_000 }, async () => {
-  const before = server.storedCount();
-  const page = await openPage(browser, { serviceWorkers: 'block' });
+  const before = shared.server.storedCount();
+  const page = await openPage(shared.browser, { serviceWorkers: 'block' });
   let refused = 0;
   await page.route('**/api/submissions', async (route) => {
     refused += 1;
@@ -89,12 +76,12 @@ test('a 4xx refusal is shown, not retried, and the report stays on the device', 
   // Still there after a reload, and on the start page.
   await page.reload();
   await refusal.waitFor();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${shared.server.url}/`);
   await page.getByText('we could not accept it').waitFor();
   assert.equal(refused, 1, 'a reload does not send a refused report again');
 
   // The answers are still on the device: check them and send again.
-  await page.goto(`${server.url}/#/report/${await refusedId(page)}`);
+  await page.goto(`${shared.server.url}/#/report/${await refusedId(page)}`);
   await refusal.waitFor();
   await page.getByRole('button', { name: 'Check your answers' }).focus();
   await page.keyboard.press('Enter');
@@ -104,8 +91,8 @@ test('a 4xx refusal is shown, not retried, and the report stays on the device', 
   await page.unroute('**/api/submissions');
   await sendByKeyboard(page);
   await page.getByRole('heading', { level: 1, name: 'Report sent' }).waitFor({ timeout: 30_000 });
-  assert.equal(server.storedCount(), before + 1, 'the corrected report is stored once');
-  await page.goto(`${server.url}/`);
+  assert.equal(shared.server.storedCount(), before + 1, 'the corrected report is stored once');
+  await page.goto(`${shared.server.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Online police station' }).waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.getByText('we could not accept it').count(), 0, 'the refused report was replaced');

@@ -6,24 +6,11 @@
 // docs/engine-view.md, so the real app.js draws them, keyboard only, with axe
 // on every page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from './browser.mjs';
-import { CHECK, assertFocused, checkPage, openPage } from './helpers.mjs';
-import { startServer } from './server.mjs';
+import { CHECK, assertFocused, checkPage, openPage, serverAndBrowser } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowser();
 
 const PAGES = [
   {
@@ -81,10 +68,10 @@ export async function loadEngine() {
 }`;
 
 test('date input, checkboxes, a revealed question and the language switcher, keyboard only', { timeout: 60_000 }, async () => {
-  const page = await openPage(browser, { serviceWorkers: 'block' });
+  const page = await openPage(shared.browser, { serviceWorkers: 'block' });
   await page.route(/\/engine-client\.[0-9a-f]+\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_ENGINE }));
   await page.route(/\/api\/forms\/bike-theft\?lang=cy$/, (route) => route.fulfill({ contentType: 'application/octet-stream', body: 'cy' }));
-  await page.goto(`${server.url}/#/form/bike-theft`);
+  await page.goto(`${shared.server.url}/#/form/bike-theft`);
 
   // Date: one fieldset, its legend the h1, three labelled boxes.
   const group = page.getByRole('group', { name: 'When was the bike stolen?' });

@@ -1,7 +1,7 @@
 // Starts the real `frontdesk serve` for a browser test, on a free port, with its
 // data in a fresh temporary folder.
 //   FRONTDESK_BIN    the native frontdesk binary
-//   FRONTDESK_WEB    the folder served at / (web/ plus frontdesk-engine.js/.wasm)
+//   FRONTDESK_WEB    the folder served at / (web/ plus the engine and crypto modules)
 //   FRONTDESK_FORMS  the forms folder
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,8 +17,8 @@ export async function startServer({ timeoutMs = 20_000, web = process.env.FRONTD
   const missing = REQUIRED_ENV.filter((name) => !process.env[name]);
   if (missing.length) {
     throw new Error(`the browser tests need ${missing.join(', ')} set: FRONTDESK_BIN is the native `
-      + 'frontdesk binary, FRONTDESK_WEB the folder it serves at / (with frontdesk-engine.js and '
-      + '.wasm), FRONTDESK_FORMS the forms folder');
+      + 'frontdesk binary, FRONTDESK_WEB the folder it serves at / (the '
+      + 'assembled web root, build/web), FRONTDESK_FORMS the forms folder');
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'frontdesk-browser-'));
   const child = spawn(process.env.FRONTDESK_BIN, [

@@ -14,7 +14,7 @@ export const BUDGET = { critical: 48 * 1024, offline: 96 * 1024 };
 export const CRITICAL = ['index.html', 'style.css', 'app.js', 'drafts.js', 'idb.js'];
 // What leaving the first page needs besides (it arrives while the person
 // reads the first question): the engine and the form's image.
-export const ENGINE = ['engine-client.js', 'frontdesk-engine.js', 'frontdesk-engine.wasm'];
+export const ENGINE = ['engine-client.js', 'frontdesk-engine.wasm'];
 
 // Resolves to { status, headers, bytes } with the body exactly as sent (not decoded).
 export function getRaw(url, acceptEncoding = 'br') {
