@@ -71,7 +71,7 @@ std::string route_label(std::string_view path) {
         return std::string(path);
     }
     if (path.substr(0, 11) == "/api/forms/") {
-        return path.size() > 17 && path.substr(path.size() - 6) == "/start" ? "/api/forms/{id}/start" : "/api/forms/{id}";
+        return path.ends_with("/start") ? "/api/forms/{id}/start" : "/api/forms/{id}";
     }
     if (path.substr(0, 5) == "/api/") return "/api/other";
     return "static";

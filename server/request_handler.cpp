@@ -142,7 +142,7 @@ response handle_request(app& a, const request& req, const client_info& client) {
         const std::string_view rest = path.substr(forms_prefix.size());
         // /api/forms/<id>/start: the current version's first page, drawn (start_views.hpp).
         constexpr std::string_view start_suffix = "/start";
-        if (rest.size() > start_suffix.size() && rest.substr(rest.size() - start_suffix.size()) == start_suffix) {
+        if (rest.ends_with(start_suffix)) {
             const catalog_entry* entry = a.submissions.forms.find(std::string(rest.substr(0, rest.size() - start_suffix.size())));
             if (entry == nullptr) return make(req, problem(404, "unknown-form", "There is no such form."));
             const auto views = a.start_views.get(*entry, static_cast<std::int64_t>(std::time(nullptr)) / 86400);

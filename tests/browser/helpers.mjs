@@ -231,10 +231,10 @@ export function assertNothingInClear(storage, what) {
 
 // The real server and Debian's chromium for one test file: started before its
 // tests, stopped after. Read `.server` and `.browser` inside the tests.
-export function serverAndBrowser() {
+export function serverAndBrowser(serverOptions = {}) {
   const shared = { server: null, browser: null };
   before(async () => {
-    shared.server = await startServer();
+    shared.server = await startServer(serverOptions);
     shared.browser = await launchBrowser();
   });
   after(async () => {

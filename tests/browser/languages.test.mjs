@@ -6,34 +6,15 @@
 // replays it; its language is the image's).
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { launchBrowser } from './browser.mjs';
-import { REFERENCE, assertFocused, checkPage, openPage, tabTo } from './helpers.mjs';
-import { startServer } from './server.mjs';
+import { REFERENCE, assertFocused, checkPage, openPage, serverAndBrowser, tabTo } from './helpers.mjs';
 
 const GOLDEN_FORMS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'forms');
 
-let server;
-let browser;
-
-before(async () => {
-  // This server serves the golden forms (which include the two-language one) instead of forms/.
-  const forms = process.env.FRONTDESK_FORMS;
-  process.env.FRONTDESK_FORMS = GOLDEN_FORMS;
-  try {
-    server = await startServer();
-  } finally {
-    process.env.FRONTDESK_FORMS = forms;
-  }
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// This server serves the golden forms (the two-language one among them) instead of forms/.
+const shared = serverAndBrowser({ forms: GOLDEN_FORMS });
 
 const languages = (page) => page.evaluate(() => [document.documentElement.lang, document.getElementById('fd-app').lang]);
 
@@ -44,8 +25,8 @@ async function heading(page, name) {
 }
 
 test('switching to Polish keeps the answers, and a report in Polish is sent', { timeout: 120_000 }, async () => {
-  const page = await openPage(browser);
-  await page.goto(`${server.url}/#/form/lost-property`);
+  const page = await openPage(shared.browser);
+  await page.goto(`${shared.server.url}/#/form/lost-property`);
   await heading(page, 'What did you lose?');
   const select = page.getByRole('navigation', { name: 'Language' });
   await select.waitFor();
@@ -108,10 +89,10 @@ test('switching to Polish keeps the answers, and a report in Polish is sent', { 
 
   // The start page keeps the choice: the forms listed in Polish where they have it;
   // a one-language form has no select, and is in English.
-  await page.goto(`${server.url}/#/`);
+  await page.goto(`${shared.server.url}/#/`);
   await page.getByRole('link', { name: /Rozpocznij.*Zgłoś zgubioną rzecz/ }).waitFor();
   assert.deepEqual(await languages(page), ['pl', 'pl']);
-  await page.goto(`${server.url}/#/form/everything`);
+  await page.goto(`${shared.server.url}/#/form/everything`);
   await page.getByRole('group', { name: 'Is anyone in danger or is the crime happening now?' }).waitFor();
   assert.equal(await page.getByRole('navigation', { name: /Language|Język/ }).count(), 0);
   assert.deepEqual(await languages(page), ['en', 'en']);

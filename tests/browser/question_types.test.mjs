@@ -6,37 +6,19 @@
 // check your answers shows answers as people read them.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { formatViolations, runAxe } from './axe.mjs';
-import { launchBrowser } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { serverAndBrowser } from './helpers.mjs';
 
 const GOLDEN_FORMS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'forms');
 
-let server;
-let browser;
-
-before(async () => {
-  // This server serves the golden forms instead of forms/.
-  const forms = process.env.FRONTDESK_FORMS;
-  process.env.FRONTDESK_FORMS = GOLDEN_FORMS;
-  try {
-    server = await startServer();
-  } finally {
-    process.env.FRONTDESK_FORMS = forms;
-  }
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// This server serves the golden forms (the two-language one among them) instead of forms/.
+const shared = serverAndBrowser({ forms: GOLDEN_FORMS });
 
 async function openPage(viewport) {
-  const context = await browser.newContext({ viewport });
+  const context = await shared.browser.newContext({ viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   page.problems = [];
@@ -68,7 +50,7 @@ async function isFocused(locator) {
 
 test('every question type renders accessibly and answers round-trip', { timeout: 120_000 }, async () => {
   const page = await openPage({ width: 320, height: 640 });
-  await page.goto(`${server.url}/#/form/everything`);
+  await page.goto(`${shared.server.url}/#/form/everything`);
 
   // yes_no: two radios in a group named by the question.
   const danger = page.getByRole('group', { name: 'Is anyone in danger or is the crime happening now?' });
