@@ -49,6 +49,17 @@ struct statement {
     ~statement() { sqlite3_finalize(handle); }
 };
 
+// A kept statement in use: reset (which also ends any read it holds open)
+// and unbound however the function leaves, ready for the next use.
+struct statement_use {
+    sqlite3_stmt* handle;
+    ~statement_use() {
+        if (handle == nullptr) return;
+        sqlite3_reset(handle);
+        sqlite3_clear_bindings(handle);
+    }
+};
+
 void bind_text(sqlite3_stmt* st, int index, const std::string& s) {
     sqlite3_bind_text(st, index, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
@@ -107,10 +118,31 @@ result<std::unique_ptr<store>> store::open(const std::string& path) {
     return s;
 }
 
-store::~store() { sqlite3_close(db_); }
+store::~store() {
+    for (auto& [sql, st] : statements_) sqlite3_finalize(st);
+    sqlite3_close(db_);
+}
 
 status store::exec(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return sqlite_error(db_, "cannot run SQL");
+    return status::ok();
+}
+
+sqlite3_stmt* store::prepared(const char* sql) {
+    auto it = statements_.find(std::string_view(sql));
+    if (it != statements_.end()) return it->second;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return nullptr;
+    }
+    statements_.emplace(sql, st);
+    return st;
+}
+
+status store::run(const char* sql) {
+    statement_use st{prepared(sql)};
+    if (st.handle == nullptr || sqlite3_step(st.handle) != SQLITE_DONE) return sqlite_error(db_, "cannot run SQL");
     return status::ok();
 }
 
@@ -129,12 +161,11 @@ status store::insert_rows(const stored_submission& s) {
     // The caller owns the transaction and rolls back to its savepoint on error.
     auto fail = [](error e) { return status(std::move(e)); };
     {
-        statement st;
-        const char* sql =
+        statement_use st{prepared(
             "INSERT INTO submissions (reference, submission_id, content_hash, envelope_hash, form_id, form_version, "
             "team, urgency, received_at, team_key_id, sealed_report, receipt) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-        if (sqlite3_prepare_v2(db_, sql, -1, &st.handle, nullptr) != SQLITE_OK) return fail(sqlite_error(db_, "cannot store"));
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")};
+        if (st.handle == nullptr) return fail(sqlite_error(db_, "cannot store"));
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, s.submission_id);
         bind_text(st.handle, 3, s.content_hash);
@@ -155,11 +186,8 @@ status store::insert_rows(const stored_submission& s) {
         if (rc != SQLITE_DONE) return fail(sqlite_error(db_, "cannot store"));
     }
     for (const auto& a : s.attachments) {
-        statement st;
-        if (sqlite3_prepare_v2(db_, "INSERT INTO attachments (reference, hash, sealed) VALUES (?1, ?2, ?3)", -1,
-                               &st.handle, nullptr) != SQLITE_OK) {
-            return fail(sqlite_error(db_, "cannot store"));
-        }
+        statement_use st{prepared("INSERT INTO attachments (reference, hash, sealed) VALUES (?1, ?2, ?3)")};
+        if (st.handle == nullptr) return fail(sqlite_error(db_, "cannot store"));
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, a.hash);
         bind_blob(st.handle, 3, a.sealed);
@@ -167,12 +195,8 @@ status store::insert_rows(const stored_submission& s) {
     }
     // The deliveries are owed from the moment the report is stored: same transaction.
     for (const auto& sink : s.sinks) {
-        statement st;
-        if (sqlite3_prepare_v2(db_,
-                               "INSERT INTO deliveries (reference, sink, urgent, received_at) VALUES (?1, ?2, ?3, ?4)",
-                               -1, &st.handle, nullptr) != SQLITE_OK) {
-            return fail(sqlite_error(db_, "cannot store"));
-        }
+        statement_use st{prepared("INSERT INTO deliveries (reference, sink, urgent, received_at) VALUES (?1, ?2, ?3, ?4)")};
+        if (st.handle == nullptr) return fail(sqlite_error(db_, "cannot store"));
         bind_text(st.handle, 1, s.reference);
         bind_text(st.handle, 2, sink);
         sqlite3_bind_int(st.handle, 3, s.urgency == "urgent" ? 1 : 0);
@@ -185,16 +209,13 @@ status store::insert_rows(const stored_submission& s) {
 std::vector<insert_outcome> store::insert_batch(const std::vector<stored_submission>& rows) {
     std::vector<insert_outcome> outcomes(rows.size());
     if (rows.empty()) return outcomes;
-    if (!exec("BEGIN IMMEDIATE")) return outcomes;  // all failed
+    if (!run("BEGIN IMMEDIATE")) return outcomes;  // all failed
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const stored_submission& row = rows[i];
         {
             // The same report sent twice (a retry, or two in one batch) is stored once.
-            statement st;
-            if (sqlite3_prepare_v2(db_, "SELECT content_hash, reference, received_at FROM submissions WHERE submission_id = ?1",
-                                   -1, &st.handle, nullptr) != SQLITE_OK) {
-                continue;  // failed
-            }
+            statement_use st{prepared("SELECT content_hash, reference, received_at FROM submissions WHERE submission_id = ?1")};
+            if (st.handle == nullptr) continue;  // failed
             bind_text(st.handle, 1, row.submission_id);
             const int rc = sqlite3_step(st.handle);
             if (rc == SQLITE_ROW) {
@@ -208,20 +229,20 @@ std::vector<insert_outcome> store::insert_batch(const std::vector<stored_submiss
             if (rc != SQLITE_DONE) continue;  // failed
         }
         // A savepoint per row: one row that cannot be stored leaves the others.
-        if (!exec("SAVEPOINT one_row")) continue;
+        if (!run("SAVEPOINT one_row")) continue;
         auto stored = insert_rows(row);
         if (stored) {
-            (void)exec("RELEASE one_row");
+            (void)run("RELEASE one_row");
             outcomes[i].result = insert_result::stored;
         } else {
-            (void)exec("ROLLBACK TO one_row");
-            (void)exec("RELEASE one_row");
+            (void)run("ROLLBACK TO one_row");
+            (void)run("RELEASE one_row");
             outcomes[i].result = stored.err().where == "reference" ? insert_result::reference_taken : insert_result::failed;
         }
     }
     // With synchronous=FULL, COMMIT returns only once the transaction is on disk.
-    if (!exec("COMMIT")) {
-        (void)exec("ROLLBACK");
+    if (!run("COMMIT")) {
+        (void)run("ROLLBACK");
         // Nothing of this batch is stored, and a duplicate may have matched a
         // row of this very batch: every answer but a conflict is now a failure.
         for (auto& o : outcomes) {

@@ -6,14 +6,17 @@
 
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/encoding.hpp"
 #include "engine/result.hpp"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace frontdesk::server {
 
@@ -96,10 +99,23 @@ public:
 private:
     explicit store(sqlite3* db) : db_(db) {}
     status exec(const char* sql);
+    // The statements run for every report, compiled once and kept: compiling
+    // them again for each row was a good part of the committer's time.
+    // nullptr when `sql` does not compile. Reset and unbound by the caller
+    // (see `statement_use` in store.cpp).
+    sqlite3_stmt* prepared(const char* sql);
+    // Runs a kept statement that takes no parameters and returns no rows.
+    status run(const char* sql);
     status insert_rows(const stored_submission& s);
     // {first column: second column} of a `SELECT name, count(*) … GROUP BY name`.
     result<std::map<std::string, std::int64_t>> count_groups(const char* sql);
+    // Looked up by the SQL's text without copying it.
+    struct text_hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
     sqlite3* db_;
+    std::unordered_map<std::string, sqlite3_stmt*, text_hash, std::equal_to<>> statements_;
 };
 
 }  // namespace frontdesk::server

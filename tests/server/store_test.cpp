@@ -116,6 +116,26 @@ TEST_CASE("a failed insert leaves nothing behind, attachments included") {
     CHECK((*db)->insert(row("FD-0000-0003", "id3")));
 }
 
+TEST_CASE("the statements a store keeps hold nothing open between batches") {
+    testing::temp_dir dir;
+    const std::string path = dir.str() + "/s.sqlite3";
+    auto a = server::store::open(path);
+    auto b = server::store::open(path);
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE((*a)->insert_batch({row("FD-0000-0001", "id1")}).front().result == server::insert_result::stored);
+    // A row another connection stores after that batch is seen by the next one:
+    // no kept lookup still reads an older snapshot.
+    REQUIRE((*b)->insert(row("FD-0000-0002", "id2")));
+    const auto again = (*a)->insert_batch({row("FD-0000-0003", "id2"), row("FD-0000-0002", "id4")});
+    CHECK(again[0].result == server::insert_result::duplicate);
+    CHECK(again[0].existing_reference == "FD-0000-0002");
+    CHECK(again[1].result == server::insert_result::reference_taken);
+    // And no reader is left behind: a checkpoint can copy the whole log back.
+    CHECK(pragma(path, "PRAGMA wal_checkpoint(TRUNCATE)") == "0");
+    CHECK(*(*a)->count() == 2);
+}
+
 TEST_CASE("deliveries are owed from the insert, urgent first, and wait out their backoff") {
     testing::temp_dir dir;
     auto db = server::store::open(dir.str() + "/s.sqlite3");
