@@ -8,12 +8,14 @@
 //   frontdesk-load http --port P --connections C --count N     GET /healthz: HTTP alone
 //   frontdesk-load open --count N                              crypto_box_seal_open of 4 KiB alone
 //   frontdesk-load sqlite --dir D --count N --batch B          durable inserts alone, B per transaction
-//   frontdesk-load store --dir D --count N                     the real store growing to N reports:
-//                                                              insert rate, bytes per report, dedupe lookup time
+//   frontdesk-load store --dir D --count N [--batch B]         the real store growing to N reports, B per
+//                                                              commit (256): insert rate, bytes per report,
+//                                                              dedupe lookup time
 //
 // Each prints one Markdown table row: what, count, seconds, per second, p50 ms, p99 ms.
 #include <sodium.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -46,6 +48,14 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 using clock_type = std::chrono::steady_clock;
+
+// This process's CPU time so far (user + system, every thread), in microseconds.
+double cpu_micros() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto micros = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_usec); };
+    return micros(usage.ru_utime) + micros(usage.ru_stime);
+}
 
 std::map<std::string, std::string> options_from(int argc, char** argv) {
     std::map<std::string, std::string> options;
@@ -119,6 +129,7 @@ private:
 // refused requests are quick, and counting them would overstate the rate.
 bool drive(const std::string& what, std::uint16_t port, std::size_t connections, http::verb method, const std::string& target,
            const std::vector<std::string>& bodies, double rate, unsigned expected_status) {
+    const double cpu_before = cpu_micros();
     std::atomic<std::size_t> next{0};
     std::mutex lock;
     std::vector<double> latencies;
@@ -149,6 +160,10 @@ bool drive(const std::string& what, std::uint16_t port, std::size_t connections,
     }
     for (auto& t : threads) t.join();
     const double seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+    // The generator shares the cores with the server: what it costs itself
+    // per request says how much of the machine the server was left.
+    std::cerr << "load generator CPU per request (user + system): "
+              << static_cast<long>((cpu_micros() - cpu_before) / static_cast<double>(bodies.size())) << " µs\n";
     bool all_expected = true;
     for (auto [s, n] : statuses) {
         if (s == expected_status) continue;
@@ -254,11 +269,12 @@ int sqlite_alone(const std::map<std::string, std::string>& o) {
     return 0;
 }
 
-// Grows the real store (server/store.cpp, group commit of 256) to `count`
+// Grows the real store (server/store.cpp, group commit of 256 or --batch) to `count`
 // reports of 4 KiB, and reports at each tenfold size how fast inserts still
 // go, what a report costs on disk, and how long a dedupe lookup takes.
 int store_growth(const std::map<std::string, std::string>& o) {
     const std::size_t count = number(o, "count", 100000);
+    const std::size_t batch_size = number(o, "batch", 256);
     const std::string path = o.at("dir") + "/growth.sqlite3";
     auto db = server::store::open(path);
     if (!db) return std::cerr << db.err().message << "\n", 2;
@@ -279,7 +295,7 @@ int store_growth(const std::map<std::string, std::string>& o) {
     std::size_t batch_first = 0;
     while (stored < count) {
         std::vector<server::stored_submission> batch;
-        for (std::size_t i = 0; i < 256 && stored + i < count; ++i) {
+        for (std::size_t i = 0; i < batch_size && stored + i < count; ++i) {
             row.reference = "FD-" + std::to_string(stored + i);
             row.submission_id = to_hex(reinterpret_cast<const unsigned char*>(&stored), sizeof stored) + std::to_string(i);
             batch.push_back(row);
