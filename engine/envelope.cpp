@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <cstring>
+
 #include "engine/json_writer.hpp"
 
 namespace frontdesk {
@@ -12,6 +14,18 @@ std::size_t bucket_size(std::size_t plaintext_size, std::size_t largest) {
     return bucket;
 }
 
+void pad_bucket(unsigned char* buffer, std::size_t size, std::size_t bucket) {
+    buffer[size] = 0x80;
+    std::memset(buffer + size + 1, 0, bucket - size - 1);
+}
+
+std::optional<std::size_t> unpadded_size(const unsigned char* padded, std::size_t bucket) {
+    std::size_t end = bucket;
+    while (end > 0 && padded[end - 1] == 0) --end;
+    if (end == 0 || padded[end - 1] != 0x80) return std::nullopt;
+    return end - 1;
+}
+
 result<bytes> seal_padded(std::string_view plaintext, const box_public_key& key, std::size_t largest) {
     if (auto s = crypto_init(); !s) return s.err();
     const std::size_t bucket = bucket_size(plaintext.size(), largest);
@@ -19,13 +33,9 @@ result<bytes> seal_padded(std::string_view plaintext, const box_public_key& key,
 
     bytes padded(bucket);
     std::copy(plaintext.begin(), plaintext.end(), padded.begin());
-    std::size_t padded_size = 0;
-    if (sodium_pad(&padded_size, padded.data(), plaintext.size(), bucket, padded.size()) != 0 || padded_size != bucket) {
-        sodium_memzero(padded.data(), padded.size());
-        return error{"plaintext", "It could not be padded."};
-    }
-    bytes sealed(padded_size + crypto_box_SEALBYTES);
-    const int rc = crypto_box_seal(sealed.data(), padded.data(), padded_size, key.data());
+    pad_bucket(padded.data(), plaintext.size(), bucket);
+    bytes sealed(bucket + crypto_box_SEALBYTES);
+    const int rc = crypto_box_seal(sealed.data(), padded.data(), bucket, key.data());
     sodium_memzero(padded.data(), padded.size());
     if (rc != 0) return error{"plaintext", "It could not be sealed."};
     return sealed;
@@ -40,17 +50,20 @@ result<std::string> open_padded(const bytes& sealed, const box_public_key& pk, c
     if (padded_size < smallest_bucket || padded_size > largest || (padded_size & (padded_size - 1)) != 0) {
         return error{"sealed", "The sealed box has the wrong size."};
     }
-    bytes padded(padded_size);
-    if (crypto_box_seal_open(padded.data(), sealed.data(), sealed.size(), pk.data(), sk.data()) != 0) {
+    // Opened straight into the string it is returned in, the padding then
+    // wiped and cut off: no second copy of the report to make and wipe.
+    std::string plaintext(padded_size, '\0');
+    auto* padded = reinterpret_cast<unsigned char*>(plaintext.data());
+    if (crypto_box_seal_open(padded, sealed.data(), sealed.size(), pk.data(), sk.data()) != 0) {
         return error{"sealed", "The sealed box could not be opened."};
     }
-    std::size_t size = 0;
-    if (sodium_unpad(&size, padded.data(), padded.size(), padded_size) != 0) {
-        sodium_memzero(padded.data(), padded.size());
+    const auto size = unpadded_size(padded, padded_size);
+    if (!size) {
+        sodium_memzero(padded, padded_size);
         return error{"sealed", "The sealed box has bad padding."};
     }
-    std::string plaintext(reinterpret_cast<const char*>(padded.data()), size);
-    sodium_memzero(padded.data(), padded.size());
+    sodium_memzero(padded + *size, padded_size - *size);
+    plaintext.resize(*size);
     return plaintext;
 }
 

@@ -64,15 +64,10 @@ result<bytes> team_sealer::seal(std::string_view plaintext, const box_public_key
     // encrypt over its input.
     unsigned char* padded = box.data() + cipher_at + crypto_box_MACBYTES;
     std::memcpy(padded, plaintext.data(), plaintext.size());
-    std::size_t padded_size = 0;
-    int rc = sodium_pad(&padded_size, padded, plaintext.size(), bucket, bucket);
-    if (rc == 0 && padded_size == bucket) {
-        std::memcpy(box.data() + key_at, from->public_key.data(), from->public_key.size());
-        randombytes_buf(box.data() + nonce_at, crypto_box_NONCEBYTES);
-        rc = crypto_box_easy_afternm(box.data() + cipher_at, padded, bucket, box.data() + nonce_at, from->shared.data());
-    } else {
-        rc = -1;
-    }
+    pad_bucket(padded, plaintext.size(), bucket);
+    std::memcpy(box.data() + key_at, from->public_key.data(), from->public_key.size());
+    randombytes_buf(box.data() + nonce_at, crypto_box_NONCEBYTES);
+    const int rc = crypto_box_easy_afternm(box.data() + cipher_at, padded, bucket, box.data() + nonce_at, from->shared.data());
     sodium_memzero(from->shared.data(), from->shared.size());
     if (rc != 0) {
         sodium_memzero(box.data(), box.size());
@@ -92,12 +87,12 @@ result<std::string> open_team_box(const bytes& box, const box_secret_key& team_s
                              box.data() + key_at, team_secret.data()) != 0) {
         return error{"box", "The team box could not be opened."};
     }
-    std::size_t size = 0;
-    if (sodium_unpad(&size, padded.data(), padded.size(), padded_size) != 0) {
+    const auto size = unpadded_size(padded.data(), padded_size);
+    if (!size) {
         sodium_memzero(padded.data(), padded.size());
         return error{"box", "The team box has bad padding."};
     }
-    std::string plaintext(reinterpret_cast<const char*>(padded.data()), size);
+    std::string plaintext(reinterpret_cast<const char*>(padded.data()), *size);
     sodium_memzero(padded.data(), padded.size());
     return plaintext;
 }

@@ -32,6 +32,41 @@ TEST_CASE("buckets are powers of two from 1 KiB, always leaving room for padding
     CHECK(bucket_size(5000) == 8192);
 }
 
+TEST_CASE("the padding is byte for byte libsodium's, and is found where libsodium finds it") {
+    REQUIRE(crypto_init());
+    for (const std::size_t size : {0UL, 1UL, 500UL, 1022UL, 1023UL, 3600UL, 4095UL}) {
+        const std::size_t bucket = bucket_size(size);
+        bytes ours(bucket, 0xAA), theirs(bucket, 0xAA);
+        randombytes_buf(ours.data(), size);
+        std::copy(ours.begin(), ours.begin() + static_cast<std::ptrdiff_t>(size), theirs.begin());
+        pad_bucket(ours.data(), size, bucket);
+        std::size_t padded = 0;
+        REQUIRE(sodium_pad(&padded, theirs.data(), size, bucket, bucket) == 0);
+        CHECK(padded == bucket);
+        CHECK(ours == theirs);
+        const auto found = unpadded_size(ours.data(), bucket);
+        REQUIRE(found);
+        CHECK(*found == size);
+    }
+    // Anything else: random bytes, a marker that is not 0x80, no marker at
+    // all, data after the marker. Both agree on every one.
+    bytes all_zero(1024, 0);
+    CHECK(!unpadded_size(all_zero.data(), all_zero.size()));
+    for (int trial = 0; trial < 2000; ++trial) {
+        bytes b(1024);
+        randombytes_buf(b.data(), b.size());
+        // Mostly zeros towards the end, so that markers and near-markers are tried.
+        const std::size_t zeros = randombytes_uniform(1024);
+        std::fill(b.end() - static_cast<std::ptrdiff_t>(zeros), b.end(), 0);
+        if (trial % 3 == 0 && zeros < b.size()) b[b.size() - zeros - 1] = 0x80;
+        std::size_t expected = 0;
+        const bool valid = sodium_unpad(&expected, b.data(), b.size(), b.size()) == 0;
+        const auto found = unpadded_size(b.data(), b.size());
+        REQUIRE(found.has_value() == valid);
+        if (valid) CHECK(*found == expected);
+    }
+}
+
 TEST_CASE("a sealed report opens with the right key and only with it") {
     key_pair server;
     key_pair stranger;
