@@ -1,6 +1,35 @@
 #include "engine/json_writer.hpp"
 
+#include <bit>
+#include <cstring>
+
 namespace frontdesk {
+
+std::size_t next_to_escape(std::string_view s, std::size_t from) {
+    std::size_t i = from;
+    if constexpr (std::endian::native == std::endian::little) {
+        // For each byte b of a word w: ((b - k) & ~b & 0x80) is set when
+        // b < k (here b ^ '"' < 1, b ^ '\\' < 1, b < 0x20). A borrow can set
+        // it falsely, but only in a byte above a true one: the lowest byte
+        // flagged is always a true one.
+        constexpr std::uint64_t ones = 0x0101010101010101ULL;
+        constexpr std::uint64_t highs = 0x8080808080808080ULL;
+        for (; i + 8 <= s.size(); i += 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, s.data() + i, 8);
+            const std::uint64_t quote = w ^ (ones * '"');
+            const std::uint64_t backslash = w ^ (ones * '\\');
+            const std::uint64_t flagged =
+                (((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((w - ones * 0x20) & ~w)) & highs;
+            if (flagged != 0) return i + static_cast<std::size_t>(std::countr_zero(flagged)) / 8;
+        }
+    }
+    for (; i < s.size(); ++i) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if (u < 0x20 || u == '"' || u == '\\') return i;
+    }
+    return i;
+}
 
 void json_writer::separate() {
     if (need_comma_) out_ += ',';
@@ -67,9 +96,8 @@ void json_writer::write_string(std::string_view s) {
     out_ += '"';
     out_.reserve(out_.size() + s.size() + 2);
     std::size_t run = 0;  // where the plain characters not yet written start
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = next_to_escape(s); i < s.size(); i = next_to_escape(s, i + 1)) {
         const auto u = static_cast<unsigned char>(s[i]);
-        if (u >= 0x20 && u != '"' && u != '\\') continue;
         // Plain runs go in at once: reports are mostly plain text, and the
         // server writes each one again to check it is canonical.
         out_.append(s.data() + run, i - run);

@@ -10,6 +10,13 @@
 
 namespace frontdesk {
 
+// Where in `s`, from `from`, the next character that a JSON string cannot
+// hold as it is stands: a quote, a backslash or a control character
+// (s.size() when there is none). Writing escapes them; reading stops at
+// them. Eight bytes at a time: reports are mostly such plain runs, and the
+// server reads and writes each one on every submission.
+std::size_t next_to_escape(std::string_view s, std::size_t from = 0);
+
 class json_writer {
 public:
     json_writer& begin_object();

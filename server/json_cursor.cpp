@@ -3,6 +3,8 @@
 #include <cstring>
 #include <limits>
 
+#include "engine/json_writer.hpp"
+
 namespace frontdesk::server {
 namespace {
 
@@ -95,14 +97,13 @@ bool json_cursor::read_escape(std::string& out) {
 bool json_cursor::read_string(std::string& out) {
     if (!consume('"')) return false;
     out.clear();
+    return read_rest_of_string(out);
+}
+
+bool json_cursor::read_rest_of_string(std::string& out) {
     while (true) {
         // Copy the run up to the next quote, backslash or control character at once.
-        std::size_t end = at_;
-        while (end < text_.size()) {
-            const auto c = static_cast<unsigned char>(text_[end]);
-            if (c == '"' || c == '\\' || c < 0x20) break;
-            ++end;
-        }
+        const std::size_t end = next_to_escape(text_, at_);
         out.append(text_.data() + at_, end - at_);
         at_ = end;
         if (at_ >= text_.size()) return false;
@@ -111,6 +112,22 @@ bool json_cursor::read_string(std::string& out) {
         if (c != '\\') return false;  // a raw control character
         if (!read_escape(out)) return false;
     }
+}
+
+bool json_cursor::read_string(std::string_view& out, std::string& scratch) {
+    if (!consume('"')) return false;
+    const std::size_t start = at_;
+    const std::size_t end = next_to_escape(text_, at_);
+    if (end < text_.size() && text_[end] == '"') {  // nothing to unescape: the text itself
+        at_ = end + 1;
+        out = text_.substr(start, end - start);
+        return true;
+    }
+    scratch.assign(text_.data() + start, end - start);
+    at_ = end;
+    if (!read_rest_of_string(scratch)) return false;
+    out = scratch;
+    return true;
 }
 
 bool json_cursor::read_integer(std::int64_t& out) {
@@ -140,8 +157,9 @@ bool json_cursor::skip_value(int depth) {
     if (at_ >= text_.size()) return false;
     const char c = text_[at_];
     if (c == '"') {
-        std::string ignored;
-        return read_string(ignored);
+        std::string_view ignored;
+        std::string scratch;
+        return read_string(ignored, scratch);
     }
     if (c == '{' || c == '[') {
         const char close = c == '{' ? '}' : ']';

@@ -22,6 +22,10 @@ public:
     bool consume(char c);              // the next token is `c` ({ } [ ] : ,)
     bool peek(char c);                 // whether it is, without taking it
     bool read_string(std::string& out);
+    // The same string as a view: of the text itself when it holds no escape
+    // (no copy: an envelope is mostly one long base64 string), else of
+    // `scratch`, where it is unescaped. Valid while both are.
+    bool read_string(std::string_view& out, std::string& scratch);
     bool read_integer(std::int64_t& out);  // digits only: no fraction, no exponent
     bool skip_value(int depth = 0);    // any value, nested at most 32 deep
     bool at_end();                     // only white space is left
@@ -32,6 +36,7 @@ public:
 
 private:
     void skip_space();
+    bool read_rest_of_string(std::string& out);  // after the opening quote, appending to `out`
     bool read_escape(std::string& out);
     bool read_hex4(std::uint32_t& out);
 

@@ -56,7 +56,10 @@ bool read_attachments(json_cursor& in, envelope_fields& out) {
 std::optional<http_answer> read_envelope(const std::string& body, envelope_fields& out) {
     json_cursor in(body);
     std::optional<std::int64_t> version;
-    std::optional<std::string> form, key_id, sealed;
+    std::optional<std::string> form, key_id;
+    // The base64 of the sealed report is read where it stands in the body, not copied.
+    std::optional<std::string_view> sealed;
+    std::string sealed_scratch;
     bool misshapen = false;        // a member that should not be there, twice, or of the wrong type
     bool bad_attachments = false;
     bool has_attachments = false;
@@ -67,13 +70,16 @@ std::optional<http_answer> read_envelope(const std::string& body, envelope_field
         do {
             if (!in.read_string(key) || !in.consume(':')) return not_an_object();
             const std::size_t value_at = in.position();
-            std::optional<std::string>* text = key == "form" ? &form : key == "key_id" ? &key_id
-                                             : key == "sealed" ? &sealed : nullptr;
+            std::optional<std::string>* text = key == "form" ? &form : key == "key_id" ? &key_id : nullptr;
             bool taken = false;
             if (text != nullptr && !text->has_value()) {
                 std::string value;
                 taken = in.read_string(value);
                 if (taken) *text = std::move(value);
+            } else if (key == "sealed" && !sealed) {
+                std::string_view value;
+                taken = in.read_string(value, sealed_scratch);
+                if (taken) sealed = value;
             } else if (key == "v" && !version) {
                 std::int64_t v = 0;
                 taken = in.read_integer(v);

@@ -17,6 +17,16 @@ std::optional<std::string> string_of(const std::string& text) {
     return out;
 }
 
+// The same through the reading that gives a view; it must agree with the
+// copying one on every text.
+std::optional<std::string> view_of(const std::string& text) {
+    json_cursor in(text);
+    std::string_view out;
+    std::string scratch;
+    if (!in.read_string(out, scratch) || !in.at_end()) return std::nullopt;
+    return std::string(out);
+}
+
 bool whole_value(const std::string& text) {
     json_cursor in(text);
     return in.skip_value() && in.at_end();
@@ -38,6 +48,20 @@ TEST_CASE("strings: every escape, surrogate pairs, and nothing raw that JSON for
     CHECK_FALSE(string_of("\"tab\there\""));
     CHECK_FALSE(string_of("\"no end"));
     CHECK_FALSE(string_of("'single'"));
+    for (const char* text : {R"("plain")", R"("a\"b\\c\/d\b\f\n\r\t")", R"("\u00e9\u20AC")", R"("\ud83d\ude00")",
+                             R"("\ud83d")", R"("\x41")", "\"tab\there\"", "\"no end", "'single'", R"("")",
+                             R"("a long plain run, then \n an escape")"}) {
+        CHECK_MESSAGE(view_of(text) == string_of(text), text);
+    }
+    // A string with nothing to unescape is not copied: the view is of the text.
+    const std::string plain = R"(  "QUJDRA=="  )";
+    json_cursor in(plain);
+    std::string_view view;
+    std::string scratch;
+    REQUIRE(in.read_string(view, scratch));
+    CHECK(view == "QUJDRA==");
+    CHECK(view.data() == plain.data() + 3);
+    CHECK(scratch.empty());
 }
 
 TEST_CASE("integers: digits only, no leading zeros, within 64 bits") {
