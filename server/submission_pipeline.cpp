@@ -1,6 +1,7 @@
 #include "server/submission_pipeline.hpp"
 
 #include <boost/asio/post.hpp>
+#include <algorithm>
 #include <iostream>
 
 namespace frontdesk::server {
@@ -71,20 +72,22 @@ void submission_pipeline::commit_loop() {
         std::vector<stored_submission> rows;
         rows.reserve(batch.size());
         for (auto& j : batch) rows.push_back(std::move(j.row));
-        std::vector<http_answer> answers(rows.size(), problem(503, "store-unavailable", "The report could not be stored. Try again."));
+        std::vector<http_answer> answers;
         try {
             answers = store_submissions(*db_, ctx_.keys, rows);
         } catch (const std::exception& e) {
             std::cerr << "frontdesk: storing failed: " << e.what() << "\n";
+            answers.assign(rows.size(), problem(503, "store-unavailable", "The report could not be stored. Try again."));
         }
         ++commits_;
         committed_rows_ += rows.size();
-        bool any_stored = false;
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            any_stored = any_stored || answers[i].status == 201;
-            boost::asio::post(io_, [done = std::move(batch[i].done), answer = answers[i]] { done(answer); });
-        }
-        if (any_stored && ctx_.on_stored) boost::asio::post(io_, [this] { ctx_.on_stored(); });
+        const bool any_stored = std::any_of(answers.begin(), answers.end(), [](const http_answer& a) { return a.status == 201; });
+        // The whole batch goes back to the network thread as one handler: one
+        // hand-over (and at most one wake-up) per commit, not one per report.
+        boost::asio::post(io_, [this, batch = std::move(batch), answers = std::move(answers), any_stored]() mutable {
+            for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(answers[i]));
+            if (any_stored && ctx_.on_stored) ctx_.on_stored();
+        });
     }
 }
 

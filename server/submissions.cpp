@@ -412,8 +412,8 @@ std::vector<http_answer> store_submissions(store& db, const keyring& keys, std::
         for (std::size_t k = 0; k < pending.size(); ++k) {
             const std::size_t i = pending[k];
             switch (outcomes[k].result) {
-                case insert_result::stored:
-                    answers[i] = {201, "application/json", rows[i].receipt_json, {}};
+                case insert_result::stored:  // the row is done with: its receipt moves into the answer
+                    answers[i] = {201, "application/json", std::move(rows[i].receipt_json), {}};
                     break;
                 case insert_result::duplicate: {
                     // The stored report's reference and time, signed afresh for

@@ -39,7 +39,8 @@ verification verify_submission(const submission_context& ctx, const std::string&
 
 // Stores verified rows in one transaction (group commit) and answers each:
 // 201 with its receipt, 200 with the original receipt for a repeat, 409 for
-// an id reused with other content, 503 when the store failed.
+// an id reused with other content, 503 when the store failed. A stored row's
+// receipt moves into its answer.
 std::vector<http_answer> store_submissions(store& db, const keyring& keys, std::vector<stored_submission>& rows);
 
 // Both, for one envelope.
