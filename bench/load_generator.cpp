@@ -49,12 +49,17 @@ namespace http = beast::http;
 namespace net = boost::asio;
 using clock_type = std::chrono::steady_clock;
 
-// This process's CPU time so far (user + system, every thread), in microseconds.
-double cpu_micros() {
+// This process's CPU time so far (user + system, every thread), in
+// microseconds, and how many times its threads were switched out.
+struct usage_so_far {
+    double cpu_micros = 0;
+    double switches = 0;
+};
+usage_so_far usage_now() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const auto micros = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_usec); };
-    return micros(usage.ru_utime) + micros(usage.ru_stime);
+    return {micros(usage.ru_utime) + micros(usage.ru_stime), static_cast<double>(usage.ru_nvcsw + usage.ru_nivcsw)};
 }
 
 std::map<std::string, std::string> options_from(int argc, char** argv) {
@@ -81,96 +86,141 @@ void print_row(const std::string& what, std::size_t count, double seconds, std::
                 latencies_ms.empty() ? "–" : std::to_string(p99).substr(0, 5).c_str());
 }
 
-// A keep-alive HTTP/1.1 connection that reconnects when the server closes it
-// (it does after max_requests_per_connection).
-class connection {
+// Sends `bodies` over `connections` keep-alive HTTP/1.1 connections; with
+// rate > 0, request k is due at start + k / rate and its latency counts from
+// then (no coordinated omission), else each connection sends its next
+// request as soon as the last one's answer is in. Returns false, printing no
+// row, when any answer has another status than `expected_status`: refused
+// requests are quick, and counting them would overstate the rate.
+//
+// One thread drives every connection (asynchronous I/O): the generator
+// shares the two cores with the server, and a thread per connection, each
+// woken for its own answer, cost the server a preemption for most of them.
+class driver {
 public:
-    explicit connection(std::uint16_t port) : port_(port), stream_(ioc_) { connect(); }
-
-    unsigned call(http::verb method, const std::string& target, const std::string& body) {
-        try {
-            return exchange(method, target, body);
-        } catch (const std::exception&) {
-            stream_.close();
-            buffer_.clear();
-            connect();
-            return exchange(method, target, body);
+    driver(std::uint16_t port, std::size_t connections, http::verb method, std::string target,
+           const std::vector<std::string>& bodies, double rate)
+        : endpoint_(net::ip::make_address("127.0.0.1"), port), method_(method), target_(std::move(target)), bodies_(bodies),
+          rate_(rate) {
+        for (std::size_t c = 0; c < connections; ++c) {
+            clients_.push_back(std::make_unique<client>(io_));
+            clients_.back()->stream.connect(endpoint_);
         }
     }
 
+    void run() {
+        start_ = clock_type::now() + std::chrono::milliseconds(100);
+        for (auto& c : clients_) take_next(*c);
+        io_.run();
+        seconds_ = std::chrono::duration<double>(clock_type::now() - start_).count();
+    }
+
+    double seconds() const { return seconds_; }
+    const std::vector<double>& latencies() const { return latencies_; }
+    const std::map<unsigned, std::size_t>& statuses() const { return statuses_; }
+
 private:
-    void connect() {
-        net::ip::tcp::resolver resolver(ioc_);
-        stream_.connect(resolver.resolve("127.0.0.1", std::to_string(port_)));
-    }
-
-    unsigned exchange(http::verb method, const std::string& target, const std::string& body) {
-        http::request<http::string_body> req{method, target, 11};
-        req.set(http::field::host, "127.0.0.1");
-        if (!body.empty()) req.set(http::field::content_type, "application/json");
-        req.body() = body;
-        req.prepare_payload();
-        req.keep_alive(true);
-        http::write(stream_, req);
+    struct client {
+        explicit client(net::io_context& io) : stream(io), timer(io) {}
+        beast::tcp_stream stream;
+        net::steady_timer timer;
+        beast::flat_buffer buffer;
+        http::request<http::span_body<const char>> req;
         http::response<http::string_body> res;
-        http::read(stream_, buffer_, res);
-        return res.result_int();
-    }
+        clock_type::time_point due{};
+        bool retried = false;
+    };
 
-    std::uint16_t port_;
-    net::io_context ioc_;
-    beast::tcp_stream stream_;
-    beast::flat_buffer buffer_;
-};
-
-// Sends `bodies` over `connections` connections; with rate > 0, request k is
-// due at start + k / rate and its latency counts from then. Returns false,
-// printing no row, when any answer has another status than `expected_status`:
-// refused requests are quick, and counting them would overstate the rate.
-bool drive(const std::string& what, std::uint16_t port, std::size_t connections, http::verb method, const std::string& target,
-           const std::vector<std::string>& bodies, double rate, unsigned expected_status) {
-    const double cpu_before = cpu_micros();
-    std::atomic<std::size_t> next{0};
-    std::mutex lock;
-    std::vector<double> latencies;
-    std::map<unsigned, std::size_t> statuses;
-    const auto start = clock_type::now() + std::chrono::milliseconds(100);
-    std::vector<std::thread> threads;
-    for (std::size_t c = 0; c < connections; ++c) {
-        threads.emplace_back([&] {
-            connection conn(port);
-            std::vector<double> mine;
-            std::map<unsigned, std::size_t> my_statuses;
-            for (std::size_t k = next++; k < bodies.size(); k = next++) {
-                auto due = start;
-                if (rate > 0) {
-                    due = start + std::chrono::duration_cast<clock_type::duration>(std::chrono::duration<double>(static_cast<double>(k) / rate));
-                    std::this_thread::sleep_until(due);
-                } else {
-                    std::this_thread::sleep_until(start);  // everyone starts together, when the clock does
-                    due = clock_type::now();
-                }
-                ++my_statuses[conn.call(method, target, bodies[k])];
-                mine.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - due).count());
-            }
-            std::lock_guard guard(lock);
-            latencies.insert(latencies.end(), mine.begin(), mine.end());
-            for (auto [s, n] : my_statuses) statuses[s] += n;
+    void take_next(client& c) {
+        if (next_ >= bodies_.size()) return;  // this connection is done; io_.run() returns when all are
+        const std::size_t k = next_++;
+        c.req = {method_, target_, 11};
+        c.req.set(http::field::host, "127.0.0.1");
+        if (!bodies_[k].empty()) c.req.set(http::field::content_type, "application/json");
+        c.req.body() = {bodies_[k].data(), bodies_[k].size()};
+        c.req.prepare_payload();
+        c.req.keep_alive(true);
+        c.retried = false;
+        // Everyone starts together, when the clock does; at a fixed rate, each request when it is due.
+        c.due = rate_ > 0 ? start_ + std::chrono::duration_cast<clock_type::duration>(
+                                         std::chrono::duration<double>(static_cast<double>(k) / rate_))
+                          : start_;
+        if (clock_type::now() >= c.due) {
+            if (rate_ <= 0) c.due = clock_type::now();
+            return send(c);
+        }
+        c.timer.expires_at(c.due);
+        c.timer.async_wait([this, &c](beast::error_code) {
+            if (rate_ <= 0) c.due = clock_type::now();
+            send(c);
         });
     }
-    for (auto& t : threads) t.join();
-    const double seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+
+    void send(client& c) {
+        http::async_write(c.stream, c.req, [this, &c](beast::error_code ec, std::size_t) {
+            if (ec) return failed(c);
+            c.res = {};
+            http::async_read(c.stream, c.buffer, c.res, [this, &c](beast::error_code read_ec, std::size_t) {
+                if (read_ec) return failed(c);
+                ++statuses_[c.res.result_int()];
+                latencies_.push_back(std::chrono::duration<double, std::milli>(clock_type::now() - c.due).count());
+                take_next(c);
+            });
+        });
+    }
+
+    // The server closes a connection after max_requests_per_connection
+    // answers: connect again and send the same request once more.
+    void failed(client& c) {
+        beast::error_code ignored;
+        c.stream.socket().close(ignored);
+        c.buffer.clear();
+        if (c.retried) {
+            ++statuses_[0];  // no answer at all
+            return take_next(c);
+        }
+        c.retried = true;
+        c.stream.async_connect(endpoint_, [this, &c](beast::error_code ec) {
+            if (ec) {
+                ++statuses_[0];
+                return;
+            }
+            send(c);
+        });
+    }
+
+    net::io_context io_{1};
+    net::ip::tcp::endpoint endpoint_;
+    http::verb method_;
+    std::string target_;
+    const std::vector<std::string>& bodies_;
+    double rate_;
+    std::vector<std::unique_ptr<client>> clients_;
+    std::size_t next_ = 0;
+    clock_type::time_point start_{};
+    double seconds_ = 0;
+    std::vector<double> latencies_;
+    std::map<unsigned, std::size_t> statuses_;
+};
+
+bool drive(const std::string& what, std::uint16_t port, std::size_t connections, http::verb method, const std::string& target,
+           const std::vector<std::string>& bodies, double rate, unsigned expected_status) {
+    const usage_so_far before = usage_now();
+    driver d(port, connections, method, target, bodies, rate);
+    d.run();
     // The generator shares the cores with the server: what it costs itself
     // per request says how much of the machine the server was left.
-    std::cerr << "load generator CPU per request (user + system): "
-              << static_cast<long>((cpu_micros() - cpu_before) / static_cast<double>(bodies.size())) << " µs\n";
+    const usage_so_far after = usage_now();
+    const auto requests = static_cast<double>(bodies.size());
+    std::fprintf(stderr, "load generator per request: %.0f µs CPU (user + system), %.2f context switches\n",
+                 (after.cpu_micros - before.cpu_micros) / requests, (after.switches - before.switches) / requests);
     bool all_expected = true;
-    for (auto [s, n] : statuses) {
+    for (auto [s, n] : d.statuses()) {
         if (s == expected_status) continue;
         std::cerr << what << ": " << n << " answers with status " << s << ", not " << expected_status << "\n";
         all_expected = false;
     }
-    if (all_expected) print_row(what, bodies.size(), seconds, latencies);
+    if (all_expected) print_row(what, bodies.size(), d.seconds(), d.latencies());
     return all_expected;
 }
 
