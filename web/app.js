@@ -771,7 +771,7 @@ function showRevealed(form) {
 function questionGroup(question, { asHeading, body, error, nested = () => [] }) {
   const id = fieldId(question.id);
   if (!PLAIN_TYPES.has(question.type)) {
-    return rich.richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden, t });
+    return rich.richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden, t, crypto: getCrypto });
   }
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -999,7 +999,8 @@ async function sendReport(sendButton, status) {
     // Sealed once: every retry sends these same bytes, so the receipt the
     // server keeps for this submission id is the receipt for this envelope.
     if (!session.sealed || session.sealed.keyId !== keys.sealing.key_id) {
-      const sealed = engine.seal(sealer, {
+      // files.js seals the files the report names into the same envelope.
+      const sealed = engine.seal((await import('./files.js')).sealer(sealer), {
         publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: engine.view().form.language, formId: session.formId,
       });
       session.sealed = { ...sealed, keyId: keys.sealing.key_id };
@@ -1020,7 +1021,10 @@ async function sendReport(sendButton, status) {
     location.hash = `#/report/${submissionId}`;
   } catch (error) {
     console.error('the report could not be put in the outbox:', error);
-    if (token === navigation) renderCheckPage(engine.view(), { focus: 'summary', sendFailed: true });
+    sending = false;
+    // A file chosen before a reload: its question asks for it again.
+    if (error.question) act(() => engine.change(error.question));
+    else if (token === navigation) renderCheckPage(engine.view(), { focus: 'summary', sendFailed: true });
   } finally {
     sending = false;
   }
