@@ -1246,7 +1246,7 @@ function afterFirstPage() {
     draftsModule().then((drafts) => drafts.deleteExpiredDrafts()).catch((error) => console.error(error));
     questionsModule().catch((error) => console.error(error));
     deliver({ force: true });
-    getEngine().then(() => Promise.all([getCrypto(), getKeys()]))
+    getEngine().then(() => Promise.all([getCrypto(), getKeys(), import('./files.js')]))
       .catch((error) => console.error('could not get ready to send:', error));
     if (navigator.storage?.persisted) {
       navigator.storage.persisted().then((persisted) => { if (persisted) storage = 'persisted'; }).catch(() => {});
