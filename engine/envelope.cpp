@@ -60,10 +60,13 @@ result<sealed_attachment> seal_attachment(std::string_view content, const box_pu
     return sealed_attachment{hash_hex(content), std::move(*sealed)};
 }
 
-namespace {
+result<sealed_envelope> seal_envelope(std::string_view report, std::string_view form_id,
+                                      const box_public_key& server_key,
+                                      const std::vector<sealed_attachment>& attachments) {
+    if (attachments.size() > most_attachments) return error{"attachments", "There are too many attachments."};
+    auto sealed = seal_padded(report, server_key, largest_report_bucket);
+    if (!sealed) return error{"report", "The report: " + sealed.err().message};
 
-sealed_envelope envelope_json(const bytes& sealed_report, std::string_view form_id, const box_public_key& server_key,
-                              const std::vector<sealed_attachment>& attachments) {
     json_writer w;
     w.begin_object();
     if (!attachments.empty()) {
@@ -75,7 +78,7 @@ sealed_envelope envelope_json(const bytes& sealed_report, std::string_view form_
     }
     w.key("form").value(form_id);
     w.key("key_id").value(key_id_of(server_key));
-    w.key("sealed").value(to_base64(sealed_report));
+    w.key("sealed").value(to_base64(*sealed));
     w.key("v").value(envelope_format_version);
     w.end_object();
     sealed_envelope out;
@@ -84,31 +87,17 @@ sealed_envelope envelope_json(const bytes& sealed_report, std::string_view form_
     return out;
 }
 
-}  // namespace
-
-result<sealed_envelope> seal_envelope(std::string_view report, std::string_view form_id,
-                                      const box_public_key& server_key,
-                                      const std::vector<sealed_attachment>& attachments) {
-    if (attachments.size() > most_attachments) return error{"attachments", "There are too many attachments."};
-    auto sealed = seal_padded(report, server_key, largest_report_bucket);
-    if (!sealed) return error{"report", "The report: " + sealed.err().message};
-    return envelope_json(*sealed, form_id, server_key, attachments);
-}
-
 result<sealed_envelope> seal_envelope_with_files(std::string_view report, std::string_view form_id,
                                                  const box_public_key& server_key,
                                                  const std::vector<std::string_view>& files) {
     if (files.size() > most_attachments) return error{"attachments", "There are too many attachments."};
     std::vector<sealed_attachment> attachments;
-    for (std::size_t i = 0; i <= files.size(); ++i) {
-        const bool is_report = i == files.size();  // the report last
-        const std::string_view text = is_report ? report : files[i];
-        auto sealed = seal_padded(text, server_key, is_report ? largest_report_bucket : largest_attachment_bucket);
-        if (!sealed) return error{is_report ? "report" : "attachments", (is_report ? "The report: " : "A file: ") + sealed.err().message};
-        if (is_report) return envelope_json(*sealed, form_id, server_key, attachments);
-        attachments.push_back({hash_hex(text), std::move(*sealed)});
+    for (const std::string_view file : files) {
+        auto sealed = seal_attachment(file, server_key);
+        if (!sealed) return error{"attachments", "A file: " + sealed.err().message};
+        attachments.push_back(std::move(*sealed));
     }
-    return error{"report", "The report was not sealed."};  // not reached: the loop ends with the report
+    return seal_envelope(report, form_id, server_key, attachments);
 }
 
 }  // namespace frontdesk

@@ -51,9 +51,8 @@ result<sealed_envelope> seal_envelope(std::string_view report, std::string_view 
                                       const std::vector<sealed_attachment>& attachments = {});
 
 // The same, sealing the files too: each of `files` padded and sealed as an
-// attachment, then the report, all through one call of seal_padded. The
-// browser's crypto module uses this one, so it carries one copy of the
-// sealing code.
+// attachment (seal_attachment), then the report. The browser's crypto module
+// seals with this one call.
 result<sealed_envelope> seal_envelope_with_files(std::string_view report, std::string_view form_id,
                                                  const box_public_key& server_key,
                                                  const std::vector<std::string_view>& files);

@@ -159,7 +159,7 @@ private:
             return refuse_request(413, "body-too-large", "The request body is larger than this address accepts.");
         }
         parser_->body_limit(limit);
-        stream_.expires_after(std::chrono::seconds(settings().read_timeout_seconds));
+        stream_.expires_after(body_deadline_for(settings(), parser_->content_length().value_or(0)));
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
     }
 

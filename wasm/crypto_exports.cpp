@@ -75,10 +75,11 @@ EMSCRIPTEN_KEEPALIVE const char* fd_hash_bytes(const char* bytes, std::size_t si
 // (fd_crypto_last_error).
 EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* report, const char* form_id, const char* public_key_b64,
                                                 const char* key_id, const std::uint32_t* files, std::size_t count) {
+    if (count > frontdesk::most_attachments) return fail("There are too many attachments.");
     auto key = sealing_key(public_key_b64, key_id);
     if (!key) return fail(key.err().message);
     std::vector<std::string_view> contents;
-    for (std::size_t i = 0; i < count && i <= frontdesk::most_attachments; ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         contents.emplace_back(reinterpret_cast<const char*>(static_cast<std::uintptr_t>(files[2 * i])), files[2 * i + 1]);
     }
     auto sealed = frontdesk::seal_envelope_with_files(report, form_id, *key, contents);

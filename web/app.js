@@ -552,6 +552,7 @@ async function showDeletePage(focus) {
         try {
           await saving;
           await (await draftsModule()).deleteAllDrafts();
+          forgetFiles();
         } catch (error) {
           console.error(error);
           if (token === navigation) showProblem({ title: 'We could not delete your answers', text: 'Close this browser window, then try again.', focus: 'heading' });
@@ -1014,6 +1015,8 @@ async function sendReport(sendButton, status) {
       await outbox.addToOutbox({ id: submissionId, formId: session.formId, envelope });
     }
     await (await draftsModule()).markDraftSent(session.formId, submissionId);
+    // Sealed in the outbox: the page needs the files' bytes no more.
+    forgetFiles();
     requestBackgroundSync();
     session = null;
     navigation++;
@@ -1022,12 +1025,30 @@ async function sendReport(sendButton, status) {
   } catch (error) {
     console.error('the report could not be put in the outbox:', error);
     sending = false;
-    // A file chosen before a reload: its question asks for it again.
-    if (error.question) act(() => engine.change(error.question));
-    else if (token === navigation) renderCheckPage(engine.view(), { focus: 'summary', sendFailed: true });
+    if (token !== navigation) return;
+    if (error.question) askForFileAgain(error.question);
+    else renderCheckPage(engine.view(), { focus: 'summary', sendFailed: true });
   } finally {
     sending = false;
   }
+}
+
+// Lets go of the bytes of files chosen on this page (files.js), if any were.
+function forgetFiles() {
+  import('./files.js').then((files) => files.forget()).catch(() => {});
+}
+
+// A file chosen before a reload, whose bytes are gone: its question, with an
+// error saying to choose it again (answer: its id, GROUP.N.QUESTION in a repeat).
+function askForFileAgain(answer) {
+  navigation++;
+  engine.change(answer);
+  const view = engine.view();
+  const id = answer.split('.').pop();
+  if (view.state === 'question' && view.page.questions.some((question) => question.id === id)) {
+    view.errors = [{ question: id, message: t('Choose the file again to send it with your report') }];
+  }
+  renderView(view, { focus: view.errors?.length ? 'summary' : 'heading' });
 }
 
 let keysPromise = null;

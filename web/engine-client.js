@@ -133,8 +133,8 @@ export async function loadCrypto({ wasmBinary } = {}) {
   };
 }
 
-// A C string argument: UTF-8 with a NUL, in memory from fd_alloc (freed by
-// call() after the call). A C string result: read up to its NUL.
+// A C string argument: UTF-8 with a NUL, in memory from fd_alloc (wiped and
+// freed by call() after the call). A C string result: read up to its NUL.
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -156,7 +156,7 @@ function marshal(x, memory) {
         const utf8 = encoder.encode(arg);
         const ptr = x.fd_alloc(utf8.length + 1);
         if (!ptr) throw new EngineError('engine', 'out of memory');
-        held.push(ptr);
+        held.push([ptr, utf8.length]);
         const bytes = heap();
         bytes.set(utf8, ptr);
         bytes[ptr + utf8.length] = 0;
@@ -165,7 +165,11 @@ function marshal(x, memory) {
       const result = fn(...values);
       return returns === 'string' ? readString(result) : result;
     } finally {
-      for (const ptr of held) x.fd_free(ptr);
+      // Wiped before they are freed: answers and reports are what the public typed.
+      for (const [ptr, length] of held) {
+        heap().fill(0, ptr, ptr + length);
+        x.fd_free(ptr);
+      }
     }
   };
   return { heap, call };

@@ -15,28 +15,48 @@ export const kept = (hash) => chosen.has(hash);
 // Reads the file chosen in `input` and puts its answer on the input
 // (data-reference), then tells the page (an input event saves the draft).
 // Continue waits for it: the form's submit is held back until it is ready.
-export function watch(input, question, getCrypto) {
+// say(what): the input's status line, 'reading', 'unreadable' or '' (none).
+export function watch(input, question, getCrypto, say = () => {}) {
+  // Only the latest choice counts: a file chosen while the one before it is
+  // still being read replaces it, whichever read ends first.
+  let turn = 0;
   input.addEventListener('change', () => {
+    const mine = ++turn;
     const file = input.files?.[0];
     delete input.dataset.reference;
-    if (!file) return;
+    say('');
+    if (!file) {
+      reading.delete(input);
+      return;
+    }
     const name = file.name.replace(/[\0-\x1f\x7f]/g, ' ').trim().slice(0, 255);
     const done = (async () => {
       let hash = '0'.repeat(64);
       // An empty file, or one too big, is not read at all (it may be huge):
       // the engine refuses it by its size, with a hash that names no file.
       if (file.size && file.size < question.max_bytes) {
+        say('reading');
         const [buffer, crypto] = await Promise.all([file.arrayBuffer(), getCrypto()]);
         const bytes = new Uint8Array(buffer);
         hash = crypto.hash(bytes);
         chosen.set(hash, bytes);
       }
-      input.dataset.reference = `${hash}\n${file.size}\n${name}`;
+      return `${hash}\n${file.size}\n${name}`;
     })();
     reading.set(input, done);
-    // A file that could not be read is not chosen: the input says so, rather
-    // than seem to hold a file that will not be sent.
-    done.catch((error) => { console.error(error); input.value = ''; }).then(() => {
+    done.then((reference) => {
+      if (mine !== turn) return;
+      input.dataset.reference = reference;
+      say('');
+    }, (error) => {
+      if (mine !== turn) return;
+      // Not chosen after all: the input and its status say so, rather than
+      // seem to hold a file that would not be sent.
+      console.error(error);
+      input.value = '';
+      say('unreadable');
+    }).then(() => {
+      if (mine !== turn) return;
       reading.delete(input);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
@@ -50,6 +70,12 @@ export function watch(input, question, getCrypto) {
   }, { capture: true });
   // A file chosen before this module arrived.
   if (input.files?.length) input.dispatchEvent(new Event('change'));
+}
+
+// Lets go of every file's bytes: once the report holding them is sealed in
+// the outbox, and when the person deletes their answers.
+export function forget() {
+  chosen.clear();
 }
 
 // The crypto module (loadCrypto), sealing the files the report's answers

@@ -129,8 +129,12 @@ export function richQuestion(question, { id, asHeading, body, error, h, paragrap
           : h('div', { class: 'fd-inset-text', id: chosenId }, h('p', { class: 'fd-body' }, t('You chose '), h('strong', {}, name),
             t(' before, but files are not saved on this device. Choose the file again to send it with your report.'))));
       }
-      group.append(...parts);
-      filesModule().then((loaded) => loaded.watch(field, question, crypto)).catch((failure) => console.error(failure));
+      // What happens to a chosen file, read aloud: reading a large one takes a moment.
+      const status = h('p', { class: 'fd-body fd-file-status', role: 'status' });
+      const words = { reading: t('Reading the file…'), unreadable: t('The selected file could not be read. Choose it again.') };
+      group.append(...parts, status);
+      filesModule().then((loaded) => loaded.watch(field, question, crypto, (what) => { status.textContent = words[what] ?? ''; }))
+        .catch((failure) => console.error(failure));
       return group;
     }
     default: {

@@ -122,7 +122,9 @@ test('a photo chosen by keyboard reaches the team as the same bytes, and is neve
   await onPage(page, CHECK, { focused: false });
   await tabTo(page, page.getByRole('button', { name: 'Send report' }), 'Send report', 60);
   await page.keyboard.press('Enter');
-  await onPage(page, 'About the damage');
+  // Its question, with an error that says to choose it again, linked to the input.
+  await onPage(page, 'About the damage', { focused: false });
+  await errorLinked(page, 'Choose the file again to send it with your report');
   await page.getByText('You chose car.png before, but files are not saved on this device.', { exact: false }).waitFor();
   await chooseFile(page, { name: 'car.png', mimeType: 'image/png', buffer: photo });
   await continueByKeyboard(page);
