@@ -100,4 +100,17 @@ result<sealed_envelope> seal_envelope(std::string_view report, std::string_view 
     return out;
 }
 
+result<sealed_envelope> seal_envelope_with_files(std::string_view report, std::string_view form_id,
+                                                 const box_public_key& server_key,
+                                                 const std::vector<std::string_view>& files) {
+    if (files.size() > most_attachments) return error{"attachments", "There are too many attachments."};
+    std::vector<sealed_attachment> attachments;
+    for (const std::string_view file : files) {
+        auto sealed = seal_attachment(file, server_key);
+        if (!sealed) return error{"attachments", "A file: " + sealed.err().message};
+        attachments.push_back(std::move(*sealed));
+    }
+    return seal_envelope(report, form_id, server_key, attachments);
+}
+
 }  // namespace frontdesk

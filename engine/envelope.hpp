@@ -65,6 +65,13 @@ result<sealed_envelope> seal_envelope(std::string_view report, std::string_view 
                                       const box_public_key& server_key,
                                       const std::vector<sealed_attachment>& attachments = {});
 
+// The same, sealing the files too: each of `files` padded and sealed as an
+// attachment (seal_attachment), then the report. The browser's crypto module
+// seals with this one call.
+result<sealed_envelope> seal_envelope_with_files(std::string_view report, std::string_view form_id,
+                                                 const box_public_key& server_key,
+                                                 const std::vector<std::string_view>& files);
+
 // Opens a sealed report (bytes as decoded from the envelope).
 inline result<std::string> open_sealed(const bytes& sealed, const box_public_key& pk, const box_secret_key& sk) {
     return open_padded(sealed, pk, sk, largest_report_bucket);

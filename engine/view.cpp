@@ -63,6 +63,12 @@ void write_question(json_writer& w, const session& s, const question& q) {
     const std::string autocomplete = q.autocomplete.empty() ? default_autocomplete(q.type) : q.autocomplete;
     if (!autocomplete.empty()) w.key("autocomplete").value(autocomplete);
     if (q.width > 0) w.key("width").value(q.width);
+    if (q.type == question_type::file) {
+        // For the file input's accept attribute and for not reading a file
+        // the engine would refuse anyway (docs/engine-view.md).
+        if (!q.accept.empty()) w.key("accept").value(q.accept);
+        w.key("max_bytes").value(static_cast<std::int64_t>(q.max_bytes));
+    }
     if (!q.choices.empty()) {
         w.key("options").begin_array();
         for (const auto& c : q.choices) {

@@ -59,6 +59,8 @@ result<config> load_config_file(const std::string& path, config base) {
         else if (key == "read_timeout_seconds" && value.is_number_unsigned() && value.get<std::uint64_t>() >= 1 &&
                  value.get<std::uint64_t>() <= 3600)
             base.read_timeout_seconds = value.get<int>();
+        else if (key == "min_upload_bytes_per_second" && value.is_number_unsigned() && value.get<std::uint64_t>() >= 1024)
+            base.min_upload_bytes_per_second = value.get<std::size_t>();
         else if (key == "max_connections" && value.is_number_unsigned() && value.get<std::uint64_t>() >= 1)
             base.max_connections = value.get<std::size_t>();
         else if (key == "max_requests_per_connection" && value.is_number_unsigned() && value.get<std::uint64_t>() >= 1)

@@ -33,6 +33,9 @@ struct config {
     std::size_t max_other_body_bytes = 16 * 1024;
     std::size_t max_header_bytes = 8 * 1024;
     int read_timeout_seconds = 30;           // for a whole request head, and again for its body
+    // A large body (a report with photos) gets longer than read_timeout_seconds:
+    // as long as it takes at this rate (16 KiB/s is a third of DevTools' "3G").
+    std::size_t min_upload_bytes_per_second = 16 * 1024;
     std::size_t max_connections = 1024;      // beyond this, new connections get 503 and are closed
     std::size_t max_requests_per_connection = 1000;
     unsigned submissions_per_minute = 120;   // per client address; 0 turns the limit off

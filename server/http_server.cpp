@@ -6,6 +6,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <iostream>
@@ -128,7 +129,10 @@ private:
         // A new parser per message, so each request gets its own limits.
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(settings().max_header_bytes));
-        parser_->body_limit(settings().max_other_body_bytes);
+        // Beast checks a Content-Length against this limit as soon as the
+        // head is read, before on_header knows the route: allow the largest
+        // any route takes here, and the route's own limit in on_header.
+        parser_->body_limit(std::max(settings().max_submission_bytes, settings().max_other_body_bytes));
         // One deadline for the whole head: a client that trickles bytes (slowloris) is cut off.
         stream_.expires_after(std::chrono::seconds(settings().read_timeout_seconds));
         http::async_read_header(stream_, buffer_, *parser_,
@@ -159,12 +163,17 @@ private:
                 return send(std::move(res));
             }
         }
-        parser_->body_limit(body_limit_for(settings(), head));
+        const std::size_t limit = body_limit_for(settings(), head);
+        // A declared length over the route's limit is refused before any of the body is read.
+        if (parser_->content_length() && *parser_->content_length() > limit) {
+            return refuse_request(413, "body-too-large", "The request body is larger than this address accepts.");
+        }
+        parser_->body_limit(limit);
         // Room for the body (up to body_read_bytes a read), so that it comes in as few reads as the kernel allows.
         if (const auto length = parser_->content_length(); length && *length > buffer_.capacity() - buffer_.size()) {
             buffer_.reserve(buffer_.size() + static_cast<std::size_t>(std::min<std::uint64_t>(*length, body_read_bytes)));
         }
-        stream_.expires_after(std::chrono::seconds(settings().read_timeout_seconds));
+        stream_.expires_after(body_deadline_for(settings(), parser_->content_length().value_or(0)));
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
     }
 

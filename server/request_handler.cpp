@@ -1,5 +1,6 @@
 #include "server/request_handler.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "server/static_files.hpp"
@@ -75,6 +76,11 @@ response method_not_allowed(const request& req, const char* allowed) {
 std::size_t body_limit_for(const config& settings, const request& head) {
     if (head.method() == http::verb::post && path_of(head) == "/api/submissions") return settings.max_submission_bytes;
     return settings.max_other_body_bytes;
+}
+
+std::chrono::seconds body_deadline_for(const config& settings, std::uint64_t declared) {
+    const std::uint64_t at_slowest = (declared + settings.min_upload_bytes_per_second - 1) / settings.min_upload_bytes_per_second;
+    return std::chrono::seconds(std::max<std::uint64_t>(static_cast<std::uint64_t>(settings.read_timeout_seconds), at_slowest));
 }
 
 response refusal(unsigned status, const std::string& reason, const std::string& title) {

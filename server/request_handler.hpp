@@ -4,6 +4,8 @@
 #pragma once
 
 #include <boost/beast/http.hpp>
+#include <chrono>
+#include <cstdint>
 #include <string>
 
 #include "server/config.hpp"
@@ -43,6 +45,11 @@ bool is_submission(const request& req);
 response submission_response(app& a, const request& req, const http_answer& answer);
 // The body limit for a request, decided from its head before the body is read.
 std::size_t body_limit_for(const config& settings, const request& head);
+// How long reading a body of `declared` bytes (its Content-Length; 0 when it
+// has none) may take: read_timeout_seconds, or longer for a large body read
+// at min_upload_bytes_per_second, so that a report with photos arrives over
+// a slow connection while a slow client is still cut off.
+std::chrono::seconds body_deadline_for(const config& settings, std::uint64_t declared);
 // A response for a request the parser refused, e.g. 413 for a body over the limit.
 response refusal(unsigned status, const std::string& reason, const std::string& title);
 

@@ -5,7 +5,9 @@
 #include <emscripten/emscripten.h>
 #include <sodium.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "engine/encoding.hpp"
 #include "engine/envelope.hpp"
@@ -31,6 +33,18 @@ const char* fail(const std::string& message) {
     return "";
 }
 
+// The server's sealing key, checked against its id, when sealing is safe.
+frontdesk::result<frontdesk::box_public_key> sealing_key(const char* public_key_b64, const char* key_id) {
+    if (auto ready = frontdesk::crypto_init(); !ready) return ready.err();
+    auto key = frontdesk::public_key_from_base64(public_key_b64);
+    if (!key) return key.err();
+    if (frontdesk::key_id_of(*key) != key_id) return frontdesk::error{"key", "The sealing key does not match its id."};
+    // Without a secure random source a sealed box could be predictable:
+    // refuse, so nothing is sealed, queued or sent.
+    if (!browser_random_ready()) return frontdesk::error{"random", no_random_source};
+    return key;
+}
+
 }  // namespace
 
 extern "C" {
@@ -47,18 +61,28 @@ EMSCRIPTEN_KEEPALIVE const char* fd_random_submission_id() {
     return hand_out(frontdesk::to_hex(id, sizeof id));
 }
 
-// The envelope JSON to post: `report` (from the engine's fd_report_json)
-// padded and sealed to the server's key; "" on failure (fd_crypto_last_error).
-EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* report, const char* form_id, const char* public_key_b64,
-                                                const char* key_id) {
+
+// The BLAKE2b-256 of `size` bytes at `bytes`, in hex: a file answer's hash.
+EMSCRIPTEN_KEEPALIVE const char* fd_hash_bytes(const char* bytes, std::size_t size) {
     if (auto ready = frontdesk::crypto_init(); !ready) return fail(ready.err().message);
-    auto key = frontdesk::public_key_from_base64(public_key_b64);
+    return hand_out(frontdesk::hash_hex(std::string_view(bytes, size)));
+}
+
+// The envelope JSON to post: `report` (from the engine's fd_report_json)
+// padded and sealed to the server's key, with `count` files (the report's
+// file answers name them), each padded and sealed the same way: `files` holds
+// a pointer and a length for each, into this module's memory. "" on failure
+// (fd_crypto_last_error).
+EMSCRIPTEN_KEEPALIVE const char* fd_seal_report(const char* report, const char* form_id, const char* public_key_b64,
+                                                const char* key_id, const std::uint32_t* files, std::size_t count) {
+    if (count > frontdesk::most_attachments) return fail("There are too many attachments.");
+    auto key = sealing_key(public_key_b64, key_id);
     if (!key) return fail(key.err().message);
-    if (frontdesk::key_id_of(*key) != key_id) return fail("The sealing key does not match its id.");
-    // Without a secure random source a sealed box could be predictable:
-    // refuse, so nothing is sealed, queued or sent.
-    if (!browser_random_ready()) return fail(no_random_source);
-    auto sealed = frontdesk::seal_envelope(report, form_id, *key);
+    std::vector<std::string_view> contents;
+    for (std::size_t i = 0; i < count; ++i) {
+        contents.emplace_back(reinterpret_cast<const char*>(static_cast<std::uintptr_t>(files[2 * i])), files[2 * i + 1]);
+    }
+    auto sealed = frontdesk::seal_envelope_with_files(report, form_id, *key, contents);
     if (!sealed) return fail(sealed.err().message);
     if (browser_random_failed()) return fail("The random source failed while sealing.");
     return hand_out(std::move(sealed->json));

@@ -6,7 +6,6 @@
 #include <emscripten/emscripten.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -48,10 +47,6 @@ int fail(const std::string& message) {
 }  // namespace
 
 extern "C" {
-
-EMSCRIPTEN_KEEPALIVE std::uint8_t* fd_alloc(std::size_t n) { return static_cast<std::uint8_t*>(std::malloc(n)); }
-
-EMSCRIPTEN_KEEPALIVE void fd_free(void* p) { std::free(p); }
 
 EMSCRIPTEN_KEEPALIVE const char* fd_last_error() { return state().last_error.c_str(); }
 

@@ -1,49 +1,61 @@
 // libsodium's randomness in the browser, with failure made visible.
 //
-// Under Emscripten, libsodium 1.0.18 ignores randombytes_set_implementation:
-// randombytes_buf asks JavaScript's Module.getRandomValue for each byte, and
-// when that is undefined, sodium_init installs one from crypto.getRandomValues
-// or throws a JavaScript exception. We install our own first: it takes bytes
-// from crypto.getRandomValues and, when there is none or it throws, returns 0
-// and records the failure, so sealing can refuse (browser_random_failed) and
+// Under Emscripten, libsodium 1.0.18's randombytes_buf, randombytes_random and
+// randombytes_stir ask JavaScript through EM_ASM (Module.getRandomValue), which
+// needs emscripten's glue, and randombytes_set_implementation is ignored. We
+// define those three functions here instead, so the linker never takes
+// libsodium's randombytes.o: the bytes come from crypto.getRandomValues through
+// one imported function (fd_random_fill, given by web/engine-client.js), and
+// a failure is recorded so that sealing refuses (browser_random_failed):
 // nothing weakly random is ever sealed or queued.
 #include "wasm/random_source.hpp"
 
-#include <emscripten/emscripten.h>
+#include <sodium.h>
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" {
+
+// Fills `size` bytes at `buf` from crypto.getRandomValues: 1, or 0 when the
+// browser has no secure random source or it failed.
+__attribute__((import_module("env"), import_name("fd_random_fill"))) int fd_random_fill(void* buf, std::size_t size);
+
+}  // extern "C"
 
 namespace {
 
-int install_random_source() {
-    EM_ASM({
-        Module.fdRandomFailed = false;
-        const word = new Uint32Array(1);
-        Module.getRandomValue = function() {
-            try {
-                globalThis.crypto.getRandomValues(word);
-                return word[0] >>> 0;
-            } catch (e) {
-                Module.fdRandomFailed = true;
-                return 0;
-            }
-        };
-    });
-    return 1;
-}
-
-// Runs as the module starts, before any call can reach sodium_init.
-const int installed = install_random_source();
+bool failed = false;
 
 }  // namespace
 
-bool browser_random_failed() {
-    return installed != 1 || EM_ASM_INT({ return Module.fdRandomFailed ? 1 : 0; }) != 0;
+extern "C" {
+
+void randombytes_buf(void* const buf, const size_t size) {
+    if (size == 0) return;
+    if (fd_random_fill(buf, size) != 1) {
+        failed = true;
+        // Not random: zeros, and everything that used them is refused.
+        sodium_memzero(buf, size);
+    }
 }
+
+uint32_t randombytes_random(void) {
+    std::uint32_t word = 0;
+    randombytes_buf(&word, sizeof word);
+    return word;
+}
+
+// Nothing to stir: every byte comes fresh from the browser.
+void randombytes_stir(void) {}
+
+}  // extern "C"
+
+bool browser_random_failed() { return failed; }
 
 bool browser_random_ready() {
     // One draw through the same path libsodium uses.
-    const int ok = EM_ASM_INT({
-        Module.getRandomValue();
-        return Module.fdRandomFailed ? 0 : 1;
-    });
-    return ok == 1 && !browser_random_failed();
+    unsigned char probe[4];
+    randombytes_buf(probe, sizeof probe);
+    return !failed;
 }

@@ -552,6 +552,7 @@ async function showDeletePage(focus) {
         try {
           await saving;
           await (await draftsModule()).deleteAllDrafts();
+          forgetFiles();
         } catch (error) {
           console.error(error);
           if (token === navigation) showProblem({ title: 'We could not delete your answers', text: 'Close this browser window, then try again.', focus: 'heading' });
@@ -771,7 +772,7 @@ function showRevealed(form) {
 function questionGroup(question, { asHeading, body, error, nested = () => [] }) {
   const id = fieldId(question.id);
   if (!PLAIN_TYPES.has(question.type)) {
-    return rich.richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden, t });
+    return rich.richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden, t, crypto: getCrypto });
   }
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -999,7 +1000,8 @@ async function sendReport(sendButton, status) {
     // Sealed once: every retry sends these same bytes, so the receipt the
     // server keeps for this submission id is the receipt for this envelope.
     if (!session.sealed || session.sealed.keyId !== keys.sealing.key_id) {
-      const sealed = engine.seal(sealer, {
+      // files.js seals the files the report names into the same envelope.
+      const sealed = engine.seal((await import('./files.js')).sealer(sealer), {
         publicKey: keys.sealing.public_key, keyId: keys.sealing.key_id, language: engine.view().form.language, formId: session.formId,
       });
       session.sealed = { ...sealed, keyId: keys.sealing.key_id };
@@ -1013,6 +1015,8 @@ async function sendReport(sendButton, status) {
       await outbox.addToOutbox({ id: submissionId, formId: session.formId, envelope });
     }
     await (await draftsModule()).markDraftSent(session.formId, submissionId);
+    // Sealed in the outbox: the page needs the files' bytes no more.
+    forgetFiles();
     requestBackgroundSync();
     session = null;
     navigation++;
@@ -1020,10 +1024,31 @@ async function sendReport(sendButton, status) {
     location.hash = `#/report/${submissionId}`;
   } catch (error) {
     console.error('the report could not be put in the outbox:', error);
-    if (token === navigation) renderCheckPage(engine.view(), { focus: 'summary', sendFailed: true });
+    sending = false;
+    if (token !== navigation) return;
+    if (error.question) askForFileAgain(error.question);
+    else renderCheckPage(engine.view(), { focus: 'summary', sendFailed: true });
   } finally {
     sending = false;
   }
+}
+
+// Lets go of the bytes of files chosen on this page (files.js), if any were.
+function forgetFiles() {
+  import('./files.js').then((files) => files.forget()).catch(() => {});
+}
+
+// A file chosen before a reload, whose bytes are gone: its question, with an
+// error saying to choose it again (answer: its id, GROUP.N.QUESTION in a repeat).
+function askForFileAgain(answer) {
+  navigation++;
+  engine.change(answer);
+  const view = engine.view();
+  const id = answer.split('.').pop();
+  if (view.state === 'question' && view.page.questions.some((question) => question.id === id)) {
+    view.errors = [{ question: id, message: t('Choose the file again to send it with your report') }];
+  }
+  renderView(view, { focus: view.errors?.length ? 'summary' : 'heading' });
 }
 
 let keysPromise = null;
@@ -1242,7 +1267,7 @@ function afterFirstPage() {
     draftsModule().then((drafts) => drafts.deleteExpiredDrafts()).catch((error) => console.error(error));
     questionsModule().catch((error) => console.error(error));
     deliver({ force: true });
-    getEngine().then(() => Promise.all([getCrypto(), getKeys()]))
+    getEngine().then(() => Promise.all([getCrypto(), getKeys(), import('./files.js')]))
       .catch((error) => console.error('could not get ready to send:', error));
     if (navigator.storage?.persisted) {
       navigator.storage.persisted().then((persisted) => { if (persisted) storage = 'persisted'; }).catch(() => {});

@@ -12,15 +12,16 @@ export class EngineError extends Error {
 
 const RECEIPT_FIELDS = ['reference', 'submission_id', 'envelope_hash', 'received_at', 'key_id', 'signature'];
 
-// Loads frontdesk-engine.wasm (served beside this file) and returns the engine.
-// No emscripten glue: the module is built with its export names kept, and
-// what it needs from JavaScript (below) is four small functions, so a few
-// lines here replace 2.3 KB (brotli) of glue (docs/web-client.md).
-// options.wasmBinary: the module's bytes (in Node, where there is no fetch of
-// a file URL).
-export async function loadEngine({ wasmBinary } = {}) {
+// Instantiates one of our wasm modules, served beside this file. No
+// emscripten glue: the modules are built with their export names kept, and
+// what they need from JavaScript is a few small functions, so a few lines here
+// replace 2.3 KB (engine) and 2.6 KB (crypto) of glue, in brotli
+// (docs/web-client.md). wasmBinary: the module's bytes (in Node, where there
+// is no fetch of a file URL). imports(memory): functions the module imports
+// besides these. Returns { x: its exports, memory }.
+async function instantiate(file, wasmBinary, imports = () => ({})) {
   let memory = null;
-  const stop = (what) => () => { throw new EngineError('engine', what); };
+  const stop = (what) => () => { throw new EngineError(file, what); };
   const env = {
     abort: stop('aborted'),
     __assert_fail: stop('assertion failed'),
@@ -35,40 +36,84 @@ export async function loadEngine({ wasmBinary } = {}) {
     },
     // The high half of a 64-bit result: nothing the page calls returns one.
     setTempRet0: () => {},
+    // The most memory malloc may ask for: wasm32's 2 GiB, as emscripten's glue says.
+    emscripten_get_heap_max: () => 2147483648,
+    ...imports(() => memory),
   };
   const { instance } = wasmBinary
     ? await WebAssembly.instantiate(wasmBinary, { env })
-    : await WebAssembly.instantiateStreaming(fetch(new URL('./frontdesk-engine.wasm', import.meta.url)), { env });
+    : await WebAssembly.instantiateStreaming(fetch(new URL(`./${file}`, import.meta.url)), { env });
   const x = instance.exports;
   memory = x.memory;
   x.__wasm_call_ctors();
+  return { x, memory };
+}
+
+// Loads frontdesk-engine.wasm and returns the engine.
+export async function loadEngine({ wasmBinary } = {}) {
+  const { x, memory } = await instantiate('frontdesk-engine.wasm', wasmBinary);
   return wrapModule(x, memory);
 }
 
-// Loads frontdesk-crypto.js/.wasm: libsodium sealing and receipt checks,
-// needed only to send, so loaded after the first page.
-export async function loadCrypto(moduleOptions = {}) {
-  const { default: createFrontdeskCrypto } = await import('./frontdesk-crypto.js');
-  const m = await createFrontdeskCrypto(moduleOptions);
-  const c = {
-    lastError: m.cwrap('fd_crypto_last_error', 'string', []),
-    randomId: m.cwrap('fd_random_submission_id', 'string', []),
-    seal: m.cwrap('fd_seal_report', 'string', ['string', 'string', 'string', 'string']),
-    verifyReceipt: m.cwrap('fd_verify_receipt', 'number',
-      ['string', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']),
+// Loads frontdesk-crypto.wasm: libsodium sealing and receipt checks, needed
+// only to send, so loaded after the first page. Its random bytes come from
+// crypto.getRandomValues (wasm/random_source.cpp); when the browser has none,
+// or it fails, the module refuses to seal.
+export async function loadCrypto({ wasmBinary } = {}) {
+  const { x, memory } = await instantiate('frontdesk-crypto.wasm', wasmBinary, (getMemory) => ({
+    fd_random_fill: (at, size) => {
+      try {
+        // getRandomValues gives at most 64 KiB a call.
+        for (let done = 0; done < size; done += 65536) {
+          globalThis.crypto.getRandomValues(new Uint8Array(getMemory().buffer, at + done, Math.min(65536, size - done)));
+        }
+        return 1;
+      } catch {
+        return 0;
+      }
+    },
+  }));
+  const { call, heap } = marshal(x, memory);
+  // Copies each of `list` (Uint8Arrays) into the module's memory and calls
+  // use(places), places being [pointer, length] each; then wipes and frees
+  // them, so no plaintext lingers there.
+  const inMemory = (list, use) => {
+    const places = [];
+    try {
+      for (const bytes of list) {
+        const at = x.fd_alloc(bytes.length + 1);
+        if (!at) throw new EngineError('crypto', 'out of memory');
+        places.push([at, bytes.length]);
+        heap().set(bytes, at);
+      }
+      return use(places);
+    } finally {
+      for (const [at, length] of places) {
+        heap().fill(0, at, at + length);
+        x.fd_free(at);
+      }
+    }
   };
+  const failed = (operation) => { throw new EngineError(operation, call(x.fd_crypto_last_error, 'string')); };
   return {
     randomSubmissionId() {
-      const id = c.randomId();
-      if (!id) throw new EngineError('randomSubmissionId', c.lastError());
-      return id;
+      return call(x.fd_random_submission_id, 'string') || failed('randomSubmissionId');
     },
 
-    // report: the engine's canonical report JSON. Returns the envelope JSON.
-    seal(report, formId, publicKey, keyId) {
-      const envelope = c.seal(String(report), String(formId), String(publicKey), String(keyId));
-      if (!envelope) throw new EngineError('seal', c.lastError());
-      return envelope;
+    // The BLAKE2b-256 of `bytes` (a Uint8Array), in hex: a file answer's hash.
+    hash(bytes) {
+      return inMemory([bytes], ([[at, length]]) => call(x.fd_hash_bytes, 'string', at, length)) || failed('hash');
+    },
+
+    // report: the engine's canonical report JSON; files: the bytes of each
+    // file the report's answers name (Uint8Arrays, files.js). Returns the
+    // envelope JSON, the report and the files sealed in it.
+    seal(report, formId, publicKey, keyId, files = []) {
+      const envelope = inMemory(files, (places) => inMemory(
+        [new Uint8Array(new Uint32Array(places.flat()).buffer)],
+        ([[table]]) => call(x.fd_seal_report, 'string', String(report), String(formId), String(publicKey), String(keyId), table, files.length),
+      ));
+      return envelope || failed('seal');
     },
 
     // receipt: the parsed JSON answer of POST /api/submissions; sent: the
@@ -82,26 +127,27 @@ export async function loadCrypto(moduleOptions = {}) {
         return false;
       }
       const fields = RECEIPT_FIELDS.map((field) => receipt[field]);
-      return c.verifyReceipt(...fields, String(receiptPublicKey), String(sent.submissionId),
+      return call(x.fd_verify_receipt, 'number', ...fields, String(receiptPublicKey), String(sent.submissionId),
         String(sent.envelope)) === 1;
     },
   };
 }
 
-// A C string argument: UTF-8 with a NUL, in memory from fd_alloc (freed by
-// call() after the call). A C string result: read up to its NUL.
+// A C string argument: UTF-8 with a NUL, in memory from fd_alloc (wiped and
+// freed by call() after the call). A C string result: read up to its NUL.
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function wrapModule(x, memory) {
+// The module's memory as bytes, and call(fn, returns, ...args): fn with
+// string arguments copied in, and the result read as a string when `returns`
+// says so.
+function marshal(x, memory) {
   const heap = () => new Uint8Array(memory.buffer); // anew each time: growing memory replaces the buffer
   const readString = (ptr) => {
     if (!ptr) return '';
     const bytes = heap();
     return decoder.decode(bytes.subarray(ptr, bytes.indexOf(0, ptr)));
   };
-  // fn(...args) with string arguments copied in, and the result read as a
-  // string when `returns` says so.
   const call = (fn, returns, ...args) => {
     const held = [];
     try {
@@ -110,7 +156,7 @@ function wrapModule(x, memory) {
         const utf8 = encoder.encode(arg);
         const ptr = x.fd_alloc(utf8.length + 1);
         if (!ptr) throw new EngineError('engine', 'out of memory');
-        held.push(ptr);
+        held.push([ptr, utf8.length]);
         const bytes = heap();
         bytes.set(utf8, ptr);
         bytes[ptr + utf8.length] = 0;
@@ -119,9 +165,18 @@ function wrapModule(x, memory) {
       const result = fn(...values);
       return returns === 'string' ? readString(result) : result;
     } finally {
-      for (const ptr of held) x.fd_free(ptr);
+      // Wiped before they are freed: answers and reports are what the public typed.
+      for (const [ptr, length] of held) {
+        heap().fill(0, ptr, ptr + length);
+        x.fd_free(ptr);
+      }
     }
   };
+  return { heap, call };
+}
+
+function wrapModule(x, memory) {
+  const { heap, call } = marshal(x, memory);
   const c = {
     alloc: x.fd_alloc,
     free: x.fd_free,

@@ -6,6 +6,11 @@
 // string per question the engine takes (docs/engine-view.md, "Answers").
 
 const MONEY_PREFIX = '£';
+// files.js: file questions' bytes, hashing and sealing; loaded with the first one drawn.
+let files = null;
+const filesModule = () => import('./files.js').then((loaded) => { files = loaded; return loaded; });
+// Whether the bytes of a file answer are in this page's memory.
+const keptFile = (value) => !!files?.kept(value.split('\n')[0]);
 
 // The types this module draws; app.js draws text, textarea and radios itself.
 export const RICH_TYPES = new Set([
@@ -15,7 +20,7 @@ export const RICH_TYPES = new Set([
 
 // h, paragraphs, visuallyHidden and t (the app's words in the page's language)
 // come from app.js, so both draw alike.
-export function richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden, t }) {
+export function richQuestion(question, { id, asHeading, body, error, h, paragraphs, visuallyHidden, t, crypto }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const hint = question.hint ? h('div', { id: hintId, class: 'fd-hint' }, question.hint) : null;
@@ -107,9 +112,29 @@ export function richQuestion(question, { id, asHeading, body, error, h, paragrap
       return group;
     }
     case 'file': {
-      const field = h('input', { class: 'fd-file-upload', id, name: question.id, type: 'file', 'aria-invalid': invalid });
-      group.append(...labelled(field).filter(Boolean));
-      if (question.value) group.append(h('p', { class: 'fd-body' }, `${t('Chosen: ')}${question.value}`));
+      // A file chosen before is shown by its name; its bytes are only in
+      // this page's memory (files.js), so after a reload it must be chosen again.
+      const [hash, , name] = (question.value ?? '').split('\n');
+      const chosenId = `${id}-chosen`;
+      const field = h('input', {
+        class: 'fd-file-upload', id, name: question.id, type: 'file',
+        accept: question.accept, 'aria-invalid': invalid,
+      });
+      const parts = labelled(field).filter(Boolean);
+      // (A hash of zeros is a file the engine refused: its error says why.)
+      if (name && !/^0+$/.test(hash)) {
+        field.setAttribute('aria-describedby', `${field.getAttribute('aria-describedby') ?? ''} ${chosenId}`.trim());
+        parts.splice(parts.length - 1, 0, keptFile(question.value)
+          ? h('p', { class: 'fd-body', id: chosenId }, t('You have chosen: '), h('strong', {}, name), t('. To send a different file, choose it here.'))
+          : h('div', { class: 'fd-inset-text', id: chosenId }, h('p', { class: 'fd-body' }, t('You chose '), h('strong', {}, name),
+            t(' before, but files are not saved on this device. Choose the file again to send it with your report.'))));
+      }
+      // What happens to a chosen file, read aloud: reading a large one takes a moment.
+      const status = h('p', { class: 'fd-body fd-file-status', role: 'status' });
+      const words = { reading: t('Reading the file…'), unreadable: t('The selected file could not be read. Choose it again.') };
+      group.append(...parts, status);
+      filesModule().then((loaded) => loaded.watch(field, question, crypto, (what) => { status.textContent = words[what] ?? ''; }))
+        .catch((failure) => console.error(failure));
       return group;
     }
     default: {
@@ -149,8 +174,11 @@ export function readValue(form, question, id) {
     case 'address':
       return ['line1', 'line2', 'town', 'postcode'].map((part) => text(`${question.id}-${part}`)).join('\n').replace(/^\n\n\n$/, '');
     case 'file': {
+      // The answer files.js made of the file chosen now; else the one chosen
+      // before, while its bytes are here; else none (it must be chosen again).
       const input = document.getElementById(id);
-      return input?.files?.[0]?.name ?? question.value ?? '';
+      const before = question.value ?? '';
+      return input?.dataset.reference ?? (input?.files?.length || keptFile(before) ? before : '');
     }
     default: return document.getElementById(id)?.value ?? '';
   }

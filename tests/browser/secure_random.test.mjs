@@ -67,3 +67,29 @@ test('with no secure random source the report is not sealed and nothing is sent'
   assert.match(refusal, /no secure random number source/);
   await context.close();
 });
+
+test('with the browser\'s random source, every seal and every submission id is fresh', { timeout: 60_000 }, async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/`);
+  const made = await page.evaluate(async () => {
+    const manifest = await (await fetch('/asset-manifest.json')).json();
+    const { loadCrypto } = await import(manifest.files['engine-client.js'].served);
+    const crypto = await loadCrypto();
+    const keys = await (await fetch('/api/keys')).json();
+    const report = JSON.stringify({ answers: { note: 'the same report twice' } });
+    const seal = () => JSON.parse(crypto.seal(report, 'bike-theft', keys.sealing.public_key, keys.sealing.key_id)).sealed;
+    return { ids: [crypto.randomSubmissionId(), crypto.randomSubmissionId()], sealed: [seal(), seal()] };
+  });
+  // The random bytes reach libsodium (wasm/random_source.cpp): ids differ and
+  // are not zeros, and the same report sealed twice gives two ciphertexts
+  // (a fresh ephemeral key each time).
+  for (const id of made.ids) assert.match(id, /^[0-9a-f]{32}$/);
+  assert.notEqual(made.ids[0], made.ids[1]);
+  assert.ok(made.ids.every((id) => !/^0+$/.test(id)));
+  assert.notEqual(made.sealed[0], made.sealed[1]);
+  const ephemeral = (sealed) => Buffer.from(sealed, 'base64').subarray(0, 32);
+  assert.ok(!ephemeral(made.sealed[0]).equals(ephemeral(made.sealed[1])), 'each seal has its own ephemeral key');
+  assert.ok(!ephemeral(made.sealed[0]).equals(Buffer.alloc(32)), 'the ephemeral key is not zeros');
+  await context.close();
+});

@@ -116,3 +116,34 @@ TEST_CASE("a report larger than the largest bucket is refused, not truncated") {
     key_pair server;
     CHECK(!seal_envelope(std::string(largest_report_bucket, 'x'), "f", server.pk));
 }
+
+TEST_CASE("the browser's one call seals each file as an attachment beside the report, and at most ten") {
+    key_pair server;
+    const std::string report = R"({"answers":{"photo":"..."}})";
+    const std::string photo = "\x89PNG a photo";
+    const std::string scan(3000, 's');
+    auto sealed = seal_envelope_with_files(report, "crime-report", server.pk, {photo, scan});
+    REQUIRE(sealed);
+    const auto j = nlohmann::json::parse(sealed->json);
+    REQUIRE(j.at("attachments").size() == 2);
+    for (const auto& [index, content] : {std::pair{0, photo}, std::pair{1, scan}}) {
+        const auto& attachment = j.at("attachments").at(index);
+        CHECK(attachment.at("hash") == hash_hex(content));
+        auto opened = open_padded(*from_base64(attachment.at("sealed").get<std::string>()), server.pk, server.sk,
+                                  largest_attachment_bucket);
+        REQUIRE(opened);
+        CHECK(*opened == content);
+    }
+    auto opened = open_sealed(sealed_of(*sealed), server.pk, server.sk);
+    REQUIRE(opened);
+    CHECK(*opened == report);
+
+    auto without = seal_envelope_with_files(report, "crime-report", server.pk, {});
+    REQUIRE(without);
+    CHECK(!nlohmann::json::parse(without->json).contains("attachments"));
+
+    const std::vector<std::string_view> eleven(11, std::string_view(photo));
+    CHECK(!seal_envelope_with_files(report, "crime-report", server.pk, eleven));
+    const std::string too_big(largest_attachment_bucket, 'x');  // leaves no room for padding
+    CHECK(!seal_envelope_with_files(report, "crime-report", server.pk, {too_big}));
+}

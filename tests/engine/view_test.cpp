@@ -114,15 +114,23 @@ TEST_CASE("a repeat entry says which entry it is, the summary lists entries and 
     CHECK(rows.at(2).at("entry") == "Item 1");
 }
 
-TEST_CASE("check your answers shows a file answer by the file's name") {
+TEST_CASE("a file question's view gives its accepted endings and size limit, and check your answers its name") {
     const form f = testing::load_form(R"json({"id": "f", "title": "F", "pages": [
-        {"id": "p", "title": "P", "questions": [{"id": "photo", "type": "file", "label": "Photo", "accept": [".jpg", ".png"], "max_megabytes": 2}],
-         "next": "check-answers"}],
+        {"id": "p", "title": "P", "questions": [{"id": "photo", "type": "file", "label": "Photo", "accept": [".jpg", ".png"], "max_megabytes": 2},
+                                  {"id": "scan", "type": "file", "label": "Scan"},
+                                  {"id": "note", "type": "text", "label": "Note"}], "next": "check-answers"}],
         "routing": {"default": {"team": "t"}}})json");
     session s(f);
+    auto v = json::parse(view_json(s));
+    const auto& questions = v.at("page").at("questions");
+    CHECK(questions.at(0).at("accept") == ".jpg,.png");
+    CHECK(questions.at(0).at("max_bytes") == 2 * 1024 * 1024);
+    CHECK(questions.at(1).contains("accept") == false);
+    CHECK(questions.at(1).at("max_bytes") == 4 * 1024 * 1024);
+    CHECK(questions.at(2).contains("max_bytes") == false);
     REQUIRE(s.set_answer("photo", std::string(64, 'c') + "\n10\nMy car.PNG"));
     s.next();
-    const auto v = json::parse(view_json(s));
+    v = json::parse(view_json(s));
     REQUIRE(v.at("state") == "check");
     CHECK(v.at("check").at("rows").at(0).at("value") == "My car.PNG");
 }

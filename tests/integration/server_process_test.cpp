@@ -7,7 +7,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "engine/encoding.hpp"
+#include "engine/envelope.hpp"
 #include "engine/receipt.hpp"
+#include "engine/report.hpp"
+#include "server/clock.hpp"
 #include "server/http_client.hpp"
 #include "server/submission_client.hpp"
 #include "tests/support/forms.hpp"
@@ -115,6 +119,48 @@ TEST_CASE("an oversized body is refused with 413") {
     auto health = server::http_call("127.0.0.1", srv.port(), "GET", "/healthz");
     REQUIRE(health);
     CHECK(health->status == 200);
+}
+
+TEST_CASE("a report with a photo, in an envelope far above the other routes' body limit, is stored with its photo") {
+    running_server srv;
+    auto keys = server::fetch_public_keys("127.0.0.1", srv.port());
+    REQUIRE(keys);
+    auto catalog = server::form_catalog::load(std::string(FRONTDESK_SOURCE_DIR) + "/forms");
+    REQUIRE(catalog);
+    const form& f = catalog->find("crime-report")->definition;
+    // A 600 KB photo: padded to its 1 MiB bucket, the envelope is about 1.4 MB.
+    const std::string photo = "\x89PNG" + std::string(600 * 1024, 'p');
+    const std::string reference = hash_hex(photo) + "\n" + std::to_string(photo.size()) + "\ncar.png";
+    const std::map<std::string, std::string> answers{
+        {"in_danger", "no"}, {"area", "london"}, {"crime", "damage"}, {"damaged", "vehicle"},
+        {"damage_description", "Someone scratched my car"}, {"damage_photo", reference},
+        {"happened_on", "2026-11-24"}, {"know_suspect", "no"}, {"any_witnesses", "no"}, {"postcode", "KT1 1AA"},
+        {"place_description", "Outside my house"}, {"age_group", "adult"}, {"reporting_for", "me"},
+        {"full_name", "Amira Hassan"}, {"contact_method", "email"}, {"email", "amira.hassan@example.com"},
+        {"victim_support", "no"}};
+    const auto replayed = replay(f, answers, server::utc_today());
+    REQUIRE(replayed.result == replay_result::submitted);
+    const std::string id = server::new_submission_id();
+    // The browser's way of sealing (wasm/crypto_exports.cpp): files and report in one call.
+    auto envelope = seal_envelope_with_files(report_json(make_report(f, replayed, id, "en")), f.id, keys->sealing, {photo});
+    REQUIRE(envelope);
+    REQUIRE(envelope->json.size() > 1024 * 1024);
+
+    auto reply = server::http_call("127.0.0.1", srv.port(), "POST", "/api/submissions", envelope->json);
+    REQUIRE(reply);
+    REQUIRE(reply->status == 201);
+    auto r = server::parse_receipt(reply->body);
+    REQUIRE(r);
+    CHECK(verify_receipt(*r, keys->receipt));
+    const auto rows = read_rows(srv.data + "/frontdesk.sqlite3");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].team == "criminal-damage-team");
+
+    // Every other route still refuses a body that size, from its declared length.
+    auto other = server::http_call("127.0.0.1", srv.port(), "POST", "/api/forms", envelope->json);
+    REQUIRE(other);
+    CHECK(other->status == 413);
+    CHECK(srv.process->stop() == 0);
 }
 
 // How many teams the shipped forms route to: each gets a development key pair.

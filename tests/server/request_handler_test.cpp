@@ -190,6 +190,17 @@ TEST_CASE("submissions may have large bodies, other routes only small ones") {
     CHECK(server::body_limit_for(fx.application->settings, get) <= 16 * 1024);
 }
 
+TEST_CASE("a large body may take longer than the read timeout, at the slowest upload rate allowed") {
+    server::config settings;
+    settings.read_timeout_seconds = 30;
+    settings.min_upload_bytes_per_second = 16 * 1024;
+    CHECK(server::body_deadline_for(settings, 0) == std::chrono::seconds(30));
+    CHECK(server::body_deadline_for(settings, 6 * 1024) == std::chrono::seconds(30));
+    CHECK(server::body_deadline_for(settings, 30 * 16 * 1024 + 1) == std::chrono::seconds(31));
+    // The largest submission, 16 MiB: about 17 minutes at 16 KiB/s.
+    CHECK(server::body_deadline_for(settings, 16 * 1024 * 1024) == std::chrono::seconds(1024));
+}
+
 TEST_CASE("static files: precompressed by Accept-Encoding, Vary, and cache lifetimes by name") {
     testing::server_fixture fx;
     const auto web = fx.dir.path() / "web";
