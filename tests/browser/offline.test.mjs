@@ -63,7 +63,7 @@ test('a report made offline waits on the device and arrives once when back onlin
   assert.equal(server.storedCount(), 0);
 
   // What the device holds now: a sealed envelope and an encrypted draft, nothing in clear.
-  assertNothingInClear(await dumpStorage(page), 'offline, waiting to send');
+  assertNothingInClear(await dumpStorage(page), 'offline, waiting to send', { serverDataDir: server.dataDir });
 
   // Starting the form again gives an empty form, not a second copy of the report.
   const reportUrl = page.url();
@@ -88,7 +88,7 @@ test('a report made offline waits on the device and arrives once when back onlin
 
   // Delivered: the sealed report and the draft are gone, the reference stays.
   const storage = await dumpStorage(page);
-  assertNothingInClear(storage, 'after sending');
+  assertNothingInClear(storage, 'after sending', { serverDataDir: server.dataDir });
   assert.ok(!storage.indexedDB.find((line) => line.startsWith('frontdesk/outbox'))?.includes('envelope'), 'the outbox is empty');
   await page.reload();
   await title.waitFor();
