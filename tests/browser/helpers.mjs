@@ -170,6 +170,18 @@ export async function sendByKeyboard(page) {
   await page.keyboard.press('Enter');
 }
 
+// The page's h1, as app.js chooses it: the question's label on a page of one
+// question (besides those an option reveals), else the page's title.
+export function headingOf(view) {
+  if (view.state === 'check') return CHECK;
+  if (view.state === 'summary') return view.summary.title;
+  if (view.state === 'exit') return view.page.title;
+  const questions = view.page.questions ?? [];
+  const revealed = new Set(questions.flatMap((q) => (q.options ?? []).flatMap((option) => option.reveals ?? [])));
+  const topLevel = questions.filter((q) => !revealed.has(q.id));
+  return topLevel.length === 1 ? topLevel[0].label : (view.page.title || view.form.title);
+}
+
 // What the person typed, which must never be stored in clear.
 export const TYPED = ['Zephyrcycle', 'Midnight blue', 'SW1A 2AA', 'Chained to the lamp post', 'Alex Quinlan-Testperson', 'alex@example.com'];
 
