@@ -15,3 +15,6 @@ for _ in $(seq 100); do grep -qs listening "$work/out" && break; sleep 0.1; done
 port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/out")
 [ -n "$port" ] || { echo "frontdesk serve did not start:" >&2; cat "$work/log" >&2; exit 1; }
 machine="$(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+# Runs the load generator, keeping what it says of its own CPU use (stderr)
+# in $work/usage, out of the table; shown after all when the run fails.
+run_load() { if ! $load "$@" 2> "$work/usage"; then cat "$work/usage" >&2; return 1; fi; }

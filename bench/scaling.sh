@@ -12,10 +12,10 @@ echo
 echo "| what | count | seconds | per second | p50 ms | p99 ms |"
 echo "|---|---|---|---|---|---|"
 for connections in 1 4 16 64 256; do
-    $load submissions --port "$port" --form bench/forms/load-test.json --connections "$connections" --count 4000
+    run_load submissions --port "$port" --form bench/forms/load-test.json --connections "$connections" --count 4000
 done
 kill $server; wait $server 2>/dev/null || true
 echo
 echo "| store size | insert rate | disk | dedupe lookup |"
 echo "|---|---|---|---|"
-$load store --dir "$work" --count "${STORE_REPORTS:-1000000}"
+run_load store --dir "$work" --count "${STORE_REPORTS:-1000000}"

@@ -12,16 +12,18 @@ echo "# server benchmark, $machine"
 echo
 echo "| what | count | seconds | per second | p50 ms | p99 ms |"
 echo "|---|---|---|---|---|---|"
-$load http --port "$port" --connections 16 --count "$count"
-$load open --count "$count"
-$load sqlite --dir "$work" --count 2000 --batch 1
-$load sqlite --dir "$work" --count "$count" --batch 100
+run_load http --port "$port" --connections 16 --count "$count"
+run_load open --count "$count"
+run_load sqlite --dir "$work" --count 2000 --batch 1
+run_load sqlite --dir "$work" --count "$count" --batch 100
 # The server's own CPU time (user + system, from /proc) per submission: a
 # figure that the other work on a shared machine hardly moves, unlike the rate.
 server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 before=$(server_cpu_ticks)
-$load submissions --port "$port" --form bench/forms/load-test.json --connections 16 --count "$count"
+run_load submissions --port "$port" --form bench/forms/load-test.json --connections 16 --count "$count"
 cpu_us=$(( ($(server_cpu_ticks) - before) * 1000000 / $(getconf CLK_TCK) / count ))
-$load submissions --port "$port" --form bench/forms/load-test.json --connections 64 --count "$((count / 2))" --rate 2000
+load_usage=$(cat "$work/usage")
+run_load submissions --port "$port" --form bench/forms/load-test.json --connections 64 --count "$((count / 2))" --rate 2000
 echo
 echo "Server CPU time per submission (16 connections, user + system): ${cpu_us} µs"
+echo "On the same cores, the ${load_usage}"
