@@ -560,7 +560,7 @@ void session::resume(const std::map<std::string, std::string>& answers, const st
         }
         had_entries[g] = !numbers.empty();
         for (const std::size_t n : numbers) {
-            if (entries_[g] >= r.max) break;
+            if (entries_[g] >= r.max) break;  // restore_draft lists the rest as dropped
             ++entries_[g];
             for (const auto& q : form_->pages[form_->repeat_pages[g]].questions) {
                 const auto it = answers.find(entry_key(r.id, static_cast<std::uint32_t>(n), q.id));
