@@ -22,6 +22,8 @@ const PHOTO_LABEL = 'A photo of the damage (optional)';
 const TEAM = 'criminal-damage-team';
 // Bytes that say where they came from, so a copy in clear would be found.
 const MARKER = 'FRONTDESK-PHOTO-BYTES-IN-CLEAR';
+// What is typed on the way, which must never be stored in clear either.
+const TYPED_HERE = ['Someone scratched a line down my car', 'Amira Hassan-Testperson', 'amira@example.com', 'Outside my house'];
 const photo = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.from(MARKER), Buffer.alloc(300_000, 7)]);
 
 // Tab to the file input and open the file picker with the keyboard (Space),
@@ -117,6 +119,7 @@ test('a photo chosen by keyboard reaches the team as the same bytes, and is neve
   const stored = await dumpStorage(page);
   for (const place of [...stored.indexedDB, stored.localStorage, stored.sessionStorage]) {
     assert.ok(!place.includes(MARKER), `the photo's bytes are stored in clear: ${place.slice(0, 80)}`);
+    for (const typed of TYPED_HERE) assert.ok(!place.includes(typed), `"${typed}" is stored in clear: ${place.slice(0, 80)}`);
   }
   await page.reload();
   await onPage(page, CHECK, { focused: false });
@@ -139,6 +142,8 @@ test('a photo chosen by keyboard reaches the team as the same bytes, and is neve
   const after = await dumpStorage(page);
   for (const place of [...after.indexedDB, after.localStorage, after.sessionStorage, ...after.caches]) {
     assert.ok(!place.includes(MARKER), `the photo's bytes are stored in clear: ${place.slice(0, 80)}`);
+    // Nor anything typed on the way.
+    for (const typed of TYPED_HERE) assert.ok(!place.includes(typed), `"${typed}" is stored in clear: ${place.slice(0, 80)}`);
   }
 
   // The team opens the report and its attachment: the same bytes.

@@ -4,49 +4,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { formatViolations, runAxe } from './axe.mjs';
-import { serverAndBrowser } from './helpers.mjs';
+import {
+  CHECK, DANGER, REFERENCE as ANYWHERE, assertFocused, checkPage, openPage as openContextPage, serverAndBrowser,
+} from './helpers.mjs';
 
-const REFERENCE = /^FD-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
-const DANGER = 'Is anyone in danger or is the crime happening now?';
-const CHECK = 'Check your answers before sending your report';
+// The reference is the whole text of its element.
+const REFERENCE = new RegExp(`^${ANYWHERE.source}$`);
 
 const shared = serverAndBrowser();
 
-// A page at the given width that records script errors and CSP violations.
-async function openPage(viewport) {
-  const context = await shared.browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.problems = [];
-  page.on('pageerror', (error) => page.problems.push(`script error: ${error.message}`));
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) page.problems.push(`CSP: ${message.text()}`);
-  });
-  return page;
-}
-
-// What every page on the way must pass: axe, no sideways scrolling, no script errors.
-async function checkPage(page, name) {
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `axe on "${name}":\n${formatViolations(violations)}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `"${name}" scrolls sideways by ${overflow}px`);
-  const text = await page.getByRole('main').innerText();
-  assert.doesNotMatch(text, /\b(null|undefined|NaN)\b|\[object /, `"${name}" shows a missing value`);
-  assert.deepEqual(page.problems, [], `problems on "${name}"`);
-}
-
-async function assertFocused(locator, what) {
-  const focused = await locator.evaluate((element) => element === document.activeElement);
-  if (!focused) {
-    const active = await locator.page().evaluate(() => {
-      const element = document.activeElement;
-      return element ? `<${element.tagName.toLowerCase()}> ${element.textContent.trim().slice(0, 60)}` : 'nothing';
-    });
-    assert.fail(`expected focus on ${what}, but it is on ${active}`);
-  }
-}
+const openPage = (viewport) => openContextPage(shared.browser, { viewport });
 
 // After each page change focus must be on the new page's h1.
 async function expectNewPage(page, headingName) {

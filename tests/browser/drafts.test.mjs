@@ -55,7 +55,7 @@ test('half a report survives closing the browser, and "delete" removes it', { ti
     return draft && Date.now() - draft.savedAt < 5000 && draft.data.byteLength > 0;
   });
   await page.waitForTimeout(500); // the last keystrokes' save
-  assertNothingInClear(await dumpStorage(page), 'a draft saved');
+  assertNothingInClear(await dumpStorage(page), 'a draft saved', { serverDataDir: server.dataDir });
   assert.equal((await dumpStorage(page)).cryptoKeys.length, 1, 'one stored key, not extractable');
   await page.context().close();
 

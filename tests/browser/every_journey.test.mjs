@@ -5,34 +5,23 @@
 // what each page asks and where the answers lead, so the test knows which
 // heading to wait for next. A journey that reaches check your answers is sent
 // and must get a reference. The crime report has 577 journeys through 29
-// pages: of those, the fewest that between them show every page (13).
+// pages: of those, the fewest that between them show every page (13); every
+// page of all 577 is checked with axe by every_view.test.mjs.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  CHECK, REFERENCE, checkPage, continueByKeyboard, onPage, openPage, sendByKeyboard, serverAndBrowser, tabTo,
+  REFERENCE, checkPage, continueByKeyboard, headingOf, onPage, openPage, sendByKeyboard, serverAndBrowser, tabTo,
 } from './helpers.mjs';
+import { allJourneys, nodeEngine } from './journeys.mjs';
 
 const FORMS = ['road-traffic', 'lost-found-property', 'firearms-licence', 'speed-awareness-course', 'feedback', 'crime-report'];
 const COVER_ONLY = new Set(['crime-report']);
-const WEB = process.env.FRONTDESK_WEB;
 
 const shared = serverAndBrowser();
 
-// The same engine the page runs, here in Node.
-async function nodeEngine() {
-  const manifest = JSON.parse(readFileSync(path.join(WEB, 'asset-manifest.json'), 'utf8'));
-  const served = (name) => path.resolve(WEB, manifest.files[name].served.slice(1));
-  const { loadEngine } = await import(served('engine-client.js'));
-  return loadEngine({ wasmBinary: readFileSync(served('frontdesk-engine.wasm')) });
-}
-
 function journeys(formId) {
-  const form = path.join(process.env.FRONTDESK_FORMS, `${formId}.json`);
-  const all = JSON.parse(execFileSync(process.env.FRONTDESK_BIN, ['paths', form], { encoding: 'utf8', maxBuffer: 1 << 26 })).paths;
+  const all = allJourneys(formId);
   return COVER_ONLY.has(formId) ? coveringEveryPage(all) : all;
 }
 
@@ -52,18 +41,6 @@ function coveringEveryPage(all) {
 
 // Page ids in order, each run of the same page (a repeat's entries) once.
 const runs = (ids) => ids.filter((id, i) => id !== ids[i - 1]);
-
-// The page's h1, as app.js chooses it: the question's label on a page of one
-// question (besides those an option reveals), else the page's title.
-function headingOf(view) {
-  if (view.state === 'check') return CHECK;
-  if (view.state === 'summary') return view.summary.title;
-  if (view.state === 'exit') return view.page.title;
-  const questions = view.page.questions ?? [];
-  const revealed = new Set(questions.flatMap((q) => (q.options ?? []).flatMap((option) => option.reveals ?? [])));
-  const topLevel = questions.filter((q) => !revealed.has(q.id));
-  return topLevel.length === 1 ? topLevel[0].label : (view.page.title || view.form.title);
-}
 
 const field = (page, id, part = '') => page.locator(`#${CSS_ESCAPE(`fd-q-${id}${part}`)}`);
 const CSS_ESCAPE = (text) => text.replace(/[^\w-]/g, (c) => `\\${c}`);

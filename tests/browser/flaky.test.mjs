@@ -3,11 +3,15 @@
 // same envelope is sent again each time, the report is stored exactly once
 // and the reference shown. A 4xx refusal is shown in plain words, is not
 // retried, and the report stays on the device to be checked and sent again.
+// A connection that drops before the report reaches the server leaves it
+// waiting on the device, and the next start of the app sends it.
 // The service worker is blocked here so that page.route sees every request.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { CHECK, REFERENCE, checkPage, fillBikeTheft, openPage, sendByKeyboard, serverAndBrowser } from './helpers.mjs';
+import {
+  CHECK, REFERENCE, checkPage, fillBikeTheft, openPage, sendByKeyboard, serverAndBrowser, watch,
+} from './helpers.mjs';
 
 const shared = serverAndBrowser();
 
@@ -103,3 +107,38 @@ async function refusedId(page) {
   const href = await page.getByRole('link', { name: 'Report a stolen bike', exact: true }).getAttribute('href');
   return href.split('/').pop();
 }
+
+test('a report whose connection drops before it reaches the server waits on the device, and is sent when the app next starts', { timeout: 90_000 }, async () => {
+  const before = shared.server.storedCount();
+  const page = await openPage(shared.browser, { serviceWorkers: 'block' });
+  const context = page.context();
+  let dropped = 0;
+  // The connection drops while the report is on its way: the server never gets it.
+  await page.route('**/api/submissions', async (route) => {
+    dropped += 1;
+    await route.abort('connectionreset');
+  });
+  await startBikeTheft(page);
+  await sendByKeyboard(page);
+  await page.getByRole('heading', { level: 1, name: 'Your report is saved on this device' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'We could not send your report yet. It is still saved on this device and we will try again.' }).waitFor();
+  const reportUrl = page.url();
+  assert.ok(dropped >= 1);
+  assert.equal(shared.server.storedCount(), before, 'nothing arrived');
+  const sentBefore = dropped;
+  // The page is closed before a retry gets through (no service worker to send it).
+  await page.close();
+
+  // The next start of the app sends it, with no online event and no page of its own.
+  const next = watch(await context.newPage());
+  await next.goto(`${shared.server.url}/`);
+  await next.getByRole('heading', { level: 1, name: 'Online police station' }).waitFor();
+  for (let waited = 0; shared.server.storedCount() === before && waited < 20_000; waited += 200) await next.waitForTimeout(200);
+  assert.equal(shared.server.storedCount(), before + 1, 'sent once on start');
+  assert.equal(dropped, sentBefore, 'the retry went past the closed page\'s route');
+  await next.goto(reportUrl);
+  await next.getByRole('heading', { level: 1, name: 'Report sent' }).waitFor();
+  assert.match(await next.locator('.fd-panel__reference').textContent(), REFERENCE);
+  await checkPage(next, 'report sent on the next start');
+  await context.close();
+});

@@ -2,7 +2,8 @@
 // violations, the checks every page must pass, and the bike theft main path
 // completed as a person would with the keyboard only.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before } from 'node:test';
 
 import { formatViolations, runAxe } from './axe.mjs';
@@ -169,6 +170,18 @@ export async function sendByKeyboard(page) {
   await page.keyboard.press('Enter');
 }
 
+// The page's h1, as app.js chooses it: the question's label on a page of one
+// question (besides those an option reveals), else the page's title.
+export function headingOf(view) {
+  if (view.state === 'check') return CHECK;
+  if (view.state === 'summary') return view.summary.title;
+  if (view.state === 'exit') return view.page.title;
+  const questions = view.page.questions ?? [];
+  const revealed = new Set(questions.flatMap((q) => (q.options ?? []).flatMap((option) => option.reveals ?? [])));
+  const topLevel = questions.filter((q) => !revealed.has(q.id));
+  return topLevel.length === 1 ? topLevel[0].label : (view.page.title || view.form.title);
+}
+
 // What the person typed, which must never be stored in clear.
 export const TYPED = ['Zephyrcycle', 'Midnight blue', 'SW1A 2AA', 'Chained to the lamp post', 'Alex Quinlan-Testperson', 'alex@example.com'];
 
@@ -216,7 +229,35 @@ export async function dumpStorage(page) {
   });
 }
 
-export function assertNothingInClear(storage, what) {
+// Every secret key the server at `dataDir` holds (sealing, receipt, the
+// teams'), in each form it could be stored in: its base64 as in the file,
+// its bytes as hex, and its bytes themselves (as dumpStorage renders binary).
+function serverSecrets(dataDir) {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const at = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(at);
+      else if (entry.name.endsWith('.secret')) found.push(readFileSync(at, 'utf8').trim());
+    }
+  };
+  walk(dataDir);
+  assert.ok(found.length >= 3, `the server's secret keys in ${dataDir}`);
+  return found.flatMap((base64) => {
+    const bytes = Buffer.from(base64, 'base64');
+    return [base64, bytes.toString('hex'), bytes.toString('latin1')];
+  });
+}
+
+// serverDataDir: also look, everywhere the browser keeps anything (the app's
+// cached code included), for the server's secret keys themselves.
+export function assertNothingInClear(storage, what, { serverDataDir = null } = {}) {
+  if (serverDataDir) {
+    const everywhere = [...storage.indexedDB, storage.localStorage, storage.sessionStorage, ...storage.caches];
+    for (const secret of serverSecrets(serverDataDir)) {
+      assert.ok(!everywhere.some((text) => text.includes(secret)), `${what}: a secret key of the server is stored in the browser`);
+    }
+  }
   const places = [...storage.indexedDB, storage.localStorage, storage.sessionStorage, ...storage.caches];
   for (const typed of TYPED) {
     const place = places.find((text) => text.includes(typed));

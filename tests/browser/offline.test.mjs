@@ -2,13 +2,15 @@
 // forms and the keys. With no connection a person starts and completes a
 // report (keyboard only, axe on every page), it waits in the outbox through a
 // reload, and once back online it arrives exactly once and the reference is
-// shown. Background Sync sends what waits even with no page open.
+// shown. Background Sync sends what waits even with no page open. Every
+// shipped form starts offline, and its first page is checked by the engine.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { launchBrowser } from './browser.mjs';
 import {
-  DANGER, OFFLINE_STATUS, REFERENCE, assertNothingInClear, checkPage, dumpStorage, fillBikeTheft, openPage, sendByKeyboard, tabTo, watch,
+  DANGER, OFFLINE_STATUS, REFERENCE, assertNothingInClear, checkPage, continueByKeyboard, dumpStorage, fillBikeTheft, openPage, sendByKeyboard,
+  tabTo, watch,
 } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
@@ -61,7 +63,7 @@ test('a report made offline waits on the device and arrives once when back onlin
   assert.equal(server.storedCount(), 0);
 
   // What the device holds now: a sealed envelope and an encrypted draft, nothing in clear.
-  assertNothingInClear(await dumpStorage(page), 'offline, waiting to send');
+  assertNothingInClear(await dumpStorage(page), 'offline, waiting to send', { serverDataDir: server.dataDir });
 
   // Starting the form again gives an empty form, not a second copy of the report.
   const reportUrl = page.url();
@@ -86,7 +88,7 @@ test('a report made offline waits on the device and arrives once when back onlin
 
   // Delivered: the sealed report and the draft are gone, the reference stays.
   const storage = await dumpStorage(page);
-  assertNothingInClear(storage, 'after sending');
+  assertNothingInClear(storage, 'after sending', { serverDataDir: server.dataDir });
   assert.ok(!storage.indexedDB.find((line) => line.startsWith('frontdesk/outbox'))?.includes('envelope'), 'the outbox is empty');
   await page.reload();
   await title.waitFor();
@@ -126,5 +128,38 @@ test('Background Sync sends a waiting report with no page open; the page then sh
   assert.match(await page.locator('.fd-panel__reference').textContent(), REFERENCE);
   assert.equal(server.storedCount(), before + 1, 'stored exactly once');
   assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('after one visit every shipped form starts offline, and the engine checks its first page', { timeout: 120_000 }, async () => {
+  const page = await openPage(browser);
+  const context = page.context();
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { level: 1, name: 'Online police station' }).waitFor();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  const forms = await page.evaluate(async () => (await (await fetch('/api/forms')).json()).map((form) => form.id));
+  assert.ok(forms.length >= 7, `the shipped forms: ${forms}`);
+
+  await context.setOffline(true);
+  for (const formId of forms) {
+    // A fresh load of the form's own address, with no connection.
+    await page.goto(`${server.url}/#/form/${formId}`);
+    await page.reload();
+    const h1 = page.getByRole('heading', { level: 1 });
+    await h1.waitFor();
+    const first = (await h1.textContent()).trim();
+    await checkPage(page, `${formId}, offline`);
+    // Continue with nothing answered: the engine answers with the page's
+    // errors, or (a page with nothing required) with the next page.
+    await continueByKeyboard(page, 'Continue', 80);
+    await page.waitForFunction((heading) => document.querySelector('.fd-error-summary')
+      || document.querySelector('h1')?.textContent.trim() !== heading, first);
+    await checkPage(page, `${formId}, offline, after Continue`);
+  }
   await context.close();
 });
