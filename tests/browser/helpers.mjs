@@ -26,6 +26,11 @@ export async function openPage(browser, { viewport = { width: 320, height: 640 }
 
 export function watch(page) {
   page.setDefaultTimeout(15_000);
+  // File choosers are taken over by the test from the start: Playwright asks
+  // the browser to intercept them only when a listener is added, without
+  // waiting, so a key pressed just after waitForEvent('filechooser') could
+  // open one before that (and no event come) on a busy machine.
+  page.on('filechooser', () => {});
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`script error: ${error.message}`));
   page.on('console', (message) => {
