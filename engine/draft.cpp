@@ -1,6 +1,8 @@
 #include "engine/draft.hpp"
 
+#include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "engine/binary_io.hpp"
@@ -66,6 +68,20 @@ result<draft_restored> restore_draft(session& s, std::string_view draft) {
 
     draft_restored out;
     out.same_version = version == f.version;
+    // Each repeat's entries in the draft, in order: a restore keeps the first
+    // `max` of them (session::resume numbers them again from 1), so the
+    // answers of any after those are dropped too, and listed.
+    std::vector<std::set<std::uint32_t>> entries(f.repeat_pages.size());
+    const auto entry_of = [&](const std::string& id) -> std::optional<std::pair<std::size_t, std::uint32_t>> {
+        const auto parts = parse_entry_key(id);
+        const auto group = parts ? f.group_index(parts->group) : std::nullopt;
+        const auto page = parts ? f.page_of_question(parts->question) : std::nullopt;
+        if (!group || !page || *page != f.repeat_pages[*group] || parts->entry < 1) return std::nullopt;
+        return std::pair{*group, parts->entry};
+    };
+    for (const auto& [id, value] : answers) {
+        if (const auto e = entry_of(id)) entries[e->first].insert(e->second);
+    }
     for (const auto& [id, value] : answers) {
         // A plain answer is kept while the question is asked once (not, now, in a repeat).
         if (const question* q = f.find_question(id)) {
@@ -73,11 +89,13 @@ result<draft_restored> restore_draft(session& s, std::string_view draft) {
             out.dropped.push_back(id);
             continue;
         }
-        // A repeat entry's answer is kept while its repeat still asks the question.
-        const auto parts = parse_entry_key(id);
-        const auto group = parts ? f.group_index(parts->group) : std::nullopt;
-        const auto page = parts ? f.page_of_question(parts->question) : std::nullopt;
-        if (group && page && *page == f.repeat_pages[*group]) continue;
+        // A repeat entry's answer is kept while its repeat still asks the
+        // question and the entry is within the repeat's `max`.
+        if (const auto e = entry_of(id)) {
+            const auto& numbers = entries[e->first];
+            const auto rank = static_cast<std::size_t>(std::distance(numbers.begin(), numbers.find(e->second)));
+            if (rank < f.pages[f.repeat_pages[e->first]].repeat->max) continue;
+        }
         out.dropped.push_back(id);
     }
     s.resume(answers, completed, position, returning);

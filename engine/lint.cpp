@@ -182,6 +182,15 @@ private:
             if (never_rules_.count(k) || constant_truth(f_.team_rules[k].when) == false) continue;
             add("/routing/rules/" + std::to_string(k) + "/if", lint_level::warning, "no journey found makes this rule fire" + maybe);
         }
+        // A question no journey shows is said only when the search saw every
+        // journey: a sample that stopped early shows too little to tell.
+        for (const auto& q : found.unshown_questions) {
+            const auto i = *f_.page_index(q.page);
+            const question& asked = f_.pages[i].questions[q.question];
+            if (found.truncated || !reachable_[i] || constant_truth(asked.show_if) == false) continue;
+            add(page_at(i) + "/questions/" + std::to_string(q.question) + "/show_if", lint_level::warning,
+                "no journey found shows the question '" + asked.id + "': this condition never holds on the way to it");
+        }
         if (found.truncated) add("", lint_level::warning, "the form has more journeys than lint plays (" + std::to_string(found.paths.size()) + ")");
     }
 

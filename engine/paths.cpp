@@ -73,6 +73,7 @@ struct search {
     std::set<std::tuple<std::vector<std::string>, path_outcome, int>> seen;
     std::set<std::pair<std::string, std::size_t>> routes_taken;
     std::set<int> rules_taken;
+    std::set<std::pair<std::string, std::size_t>> questions_shown;  // page id, question index
     std::size_t steps = 0;
     // Questions some expression reads. Answers to the others never change
     // where a journey goes, so one sample of them is enough, and two
@@ -166,9 +167,18 @@ struct search {
         // One step from here: `entry(n)` gives the answers for the page (for a
         // repeat, its entry n, from 0), played with `count` entries. False when
         // the answers do not pass the page's checks.
+        // The questions with a show_if that the answers just given show (a
+        // show_if reads only earlier answers, so they are final here).
+        const auto note_shown = [&](const session& branch, std::vector<std::size_t>& shown) {
+            for (std::size_t k = 0; k < here.questions.size(); ++k) {
+                if (!here.questions[k].show_if.empty() && branch.shown(here.questions[k])) shown.push_back(k);
+            }
+        };
         const auto play = [&](const auto& entry, std::uint32_t count) {
             session branch = s;
+            std::vector<std::size_t> shown;
             for (const auto& [id, value] : entry(0)) (void)branch.set_answer(id, value);
+            note_shown(branch, shown);
             int route = branch.chosen_route();
             if (here.repeat) {
                 branch.next();
@@ -177,6 +187,7 @@ struct search {
                     const auto& answers = entry(branch.entries(here.repeat->group));
                     (void)branch.add_another();
                     for (const auto& [id, value] : answers) (void)branch.set_answer(id, value);
+                    note_shown(branch, shown);
                     branch.next();
                 }
                 if (!branch.errors().empty()) return false;
@@ -187,6 +198,8 @@ struct search {
             ++steps;
             if (!branch.errors().empty()) return false;
             if (route >= 0) routes_taken.insert({here.id, static_cast<std::size_t>(route)});
+            // Shown on a step that passed: a journey found shows them.
+            for (const std::size_t k : shown) questions_shown.insert({here.id, k});
             if (!next_seen.insert(signature(branch)).second) return true;
             if (branch.state() == session_state::question || branch.state() == session_state::summary) {
                 const auto path = branch.path();
@@ -292,7 +305,7 @@ std::vector<std::string> sample_answers(const form& f, const question& q, std::i
 }
 
 path_report enumerate_paths(const form& f, const path_limits& limits) {
-    search s{f, limits, {}, {}, {}, {}, 0, {}};
+    search s{f, limits, {}, {}, {}, {}, {}, 0, {}};
     s.find_read_slots();
     s.walk(session(f, limits.today));
     std::set<std::string> used;
@@ -301,6 +314,10 @@ path_report enumerate_paths(const form& f, const path_limits& limits) {
         if (!used.count(p.id)) s.out.unused_pages.push_back(p.id);
         for (std::size_t i = 0; i < p.routes.size(); ++i) {
             if (!s.routes_taken.count({p.id, i})) s.out.unused_page_routes.push_back({p.id, i});
+        }
+        if (!used.count(p.id)) continue;
+        for (std::size_t k = 0; k < p.questions.size(); ++k) {
+            if (!p.questions[k].show_if.empty() && !s.questions_shown.count({p.id, k})) s.out.unshown_questions.push_back({p.id, k});
         }
     }
     for (std::size_t i = 0; i < f.team_rules.size(); ++i) {

@@ -42,12 +42,21 @@ struct page_route_ref {
     bool operator==(const page_route_ref&) const = default;
 };
 
+struct page_question_ref {
+    std::string page;
+    std::size_t question = 0;  // index in the page's questions
+    bool operator==(const page_question_ref&) const = default;
+};
+
 struct path_report {
     std::vector<form_path> paths;  // distinct by pages, outcome and route
     bool truncated = false;        // a limit was reached: there may be more paths
     std::vector<std::string> unused_pages;          // on no path found
     std::vector<page_route_ref> unused_page_routes;  // taken on no path found
     std::vector<std::size_t> unused_team_rules;      // decided no path found
+    // Questions with a show_if, on pages some path found visits, that no
+    // journey found shows (its condition never held when the page was answered).
+    std::vector<page_question_ref> unshown_questions;
 };
 
 [[nodiscard]] path_report enumerate_paths(const form& f, const path_limits& limits = {});

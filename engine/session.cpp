@@ -560,7 +560,7 @@ void session::resume(const std::map<std::string, std::string>& answers, const st
         }
         had_entries[g] = !numbers.empty();
         for (const std::size_t n : numbers) {
-            if (entries_[g] >= r.max) break;
+            if (entries_[g] >= r.max) break;  // restore_draft lists the rest as dropped
             ++entries_[g];
             for (const auto& q : form_->pages[form_->repeat_pages[g]].questions) {
                 const auto it = answers.find(entry_key(r.id, static_cast<std::uint32_t>(n), q.id));
@@ -623,6 +623,39 @@ int session::chosen_team_rule() const {
 team_route session::route() const {
     const int rule = chosen_team_rule();
     return rule < 0 ? form_->default_route : form_->team_rules[static_cast<std::size_t>(rule)].route;
+}
+
+progress_estimate session::progress() const {
+    progress_estimate out;
+    if (history_.empty()) return out;
+    if (state_ == session_state::check) {
+        out.done = out.total = history_.size();
+        return out;
+    }
+    // The current page is not done yet: it counts in the total only.
+    out.done = history_.size() - 1;
+    out.total = history_.size();
+    if (state_ == session_state::exit) return out;
+    // Play on from here on a copy: each page ahead joins the path, so the
+    // answers already given to it (say, before going back) steer the routes
+    // as they would when the person goes on. An unanswered condition is not
+    // true, so where nothing is known yet the page's `next` is followed. The
+    // bound stops a journey that goes round in a circle.
+    session ahead = *this;
+    ahead.state_ = session_state::question;
+    ahead.entry_ = 0;
+    std::string target = ahead.destination_of(ahead.history_.back());
+    for (std::size_t step = 0; target != check_answers_page && step < form_->pages.size(); ++step) {
+        const auto index = form_->page_index(target);
+        if (!index || ahead.on_path_[*index] > 0) break;
+        ahead.history_.push_back(*index);
+        ++ahead.on_path_[*index];
+        ahead.changed();
+        ++out.total;
+        if (form_->pages[*index].kind == page_kind::exit) break;
+        target = ahead.destination_of(*index);
+    }
+    return out;
 }
 
 int session::chosen_route() const {

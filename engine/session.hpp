@@ -23,6 +23,12 @@ enum class session_state {
     summary,   // on a repeat page's summary: the entries so far, and "add another?"
 };
 
+// How far through the form a person is (docs/engine-view.md, "Progress").
+struct progress_estimate {
+    std::size_t done = 0;   // pages passed on the path so far
+    std::size_t total = 0;  // done, plus the pages from here to check your answers
+};
+
 struct field_error {
     std::string question;
     std::string message;
@@ -96,6 +102,12 @@ public:
     // with a valid answer (repeat entries' as "GROUP.N.QUESTION"). The content of a report.
     std::map<std::string, std::string> answers_on_path() const;
     team_route route() const;
+    // An estimate of how far through the form the person is: the pages passed
+    // on the path, and those plus the pages the answers given so far lead to
+    // from here (a route whose condition is unanswered is not taken, so the
+    // page's `next` is followed). On check your answers done equals total; on
+    // an exit page, the pages passed and the exit page.
+    progress_estimate progress() const;
     // Which of the current page's routes `next()` would take now: its index,
     // or -1 for the page's default `next`.
     int chosen_route() const;

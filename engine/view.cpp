@@ -207,6 +207,15 @@ std::string view_json(const session& s) {
     w.end_object();
     w.key("state").value(state_name(s.state()));
     w.key("can_go_back").value(s.can_go_back());
+    // An estimate for "Page 3 of about 7" or for telling apart journeys of
+    // different lengths; the web client does not show it (docs/engine-view.md).
+    if (s.state() != session_state::exit) {
+        const progress_estimate p = s.progress();
+        w.key("progress").begin_object();
+        w.key("done").value(static_cast<std::int64_t>(p.done));
+        w.key("total").value(static_cast<std::int64_t>(p.total));
+        w.end_object();
+    }
     if (const page* p = s.current_page()) {
         if (s.state() == session_state::summary) write_summary(w, s, *p);
         else write_page(w, s, *p);

@@ -231,3 +231,37 @@ TEST_CASE("a draft keeps repeat entries, against a newer version, entries of que
     CHECK(later.entries(0) == 2);
     CHECK(later.answer("stolen_items.2.item_name") == "Phone");
 }
+
+TEST_CASE("against a newer version whose repeat allows fewer entries, the entries over its max are listed as dropped") {
+    const form f = testing::repeats_form();  // stolen_items: max 3
+    session s(f, testing::golden_today);
+    REQUIRE(s.set_answer("postcode", "SW1A 1AA"));
+    s.next();
+    const char* names[] = {"Bag", "Phone", "Coat"};
+    for (int n = 0; n < 3; ++n) {
+        if (n > 0) REQUIRE(s.add_another());
+        REQUIRE(s.set_answer("item_name", names[n]));
+        REQUIRE(s.set_answer("item_kind", "other"));
+        s.next();
+        REQUIRE(s.errors().empty());
+    }
+    REQUIRE(s.entries(0) == 3);
+    const std::string draft = save_draft(s);
+
+    // The newer version allows two items only.
+    std::string source = testing::read_source_file("tests/golden/forms/repeats.json");
+    const std::string limits = R"("min": 1, "max": 3)";
+    const auto at = source.find(limits);
+    REQUIRE(at != std::string::npos);
+    source.replace(at, limits.size(), R"("min": 1, "max": 2)");
+    const form newer = testing::load_form(source);
+    session later(newer, testing::golden_today);
+    const auto r = restore_draft(later, draft);
+    REQUIRE(r);
+    CHECK(!r->same_version);
+    // Never lost silently: the third item's answers are said to be dropped.
+    CHECK(r->dropped == std::vector<std::string>{"stolen_items.3.item_kind", "stolen_items.3.item_name"});
+    CHECK(later.entries(0) == 2);
+    CHECK(later.answer("stolen_items.2.item_name") == "Phone");
+    CHECK(later.answer("stolen_items.3.item_name").empty());
+}

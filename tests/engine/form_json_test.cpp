@@ -255,3 +255,40 @@ TEST_CASE("a file question's accepted types and size limit") {
     CHECK(has_error_at(load_form_json(minimal(page, R"(,"accept":[".jpg"])")), "/pages/0/questions/0/accept"));
     CHECK(has_error_at(load_form_json(minimal(page, R"(,"max_megabytes":2)")), "/pages/0/questions/0/max_megabytes"));
 }
+
+TEST_CASE("a definition larger than 4 MiB is refused before it is parsed, one of exactly 4 MiB loads") {
+    std::string source = minimal(R"(,"next":"check-answers")");
+    source.append(largest_form_source - source.size(), ' ');  // layout only: the same form
+    REQUIRE(source.size() == 4 * 1024 * 1024);
+    const auto at_limit = load_form_json(source);
+    CHECK(at_limit.loaded.has_value());
+    CHECK(at_limit.errors.empty());
+    source += ' ';
+    const auto over = load_form_json(source);
+    CHECK(!over.loaded.has_value());
+    REQUIRE(over.errors.size() == 1);
+    CHECK(over.errors.front().message == "the form definition is larger than 4 MiB");
+}
+
+TEST_CASE("JSON nested more than 64 deep is refused before it is parsed, brackets in strings do not count") {
+    // The form's own object is one level; `x` adds `levels` arrays under it.
+    const auto nested = [](std::size_t levels) {
+        std::string deep = std::string(levels, '[') + std::string(levels, ']');
+        std::string source = minimal(R"(,"next":"check-answers")");
+        source.insert(1, R"("x":)" + deep + ",");
+        return source;
+    };
+    const auto too_deep = load_form_json(nested(64));  // 65 deep
+    CHECK(!too_deep.loaded.has_value());
+    REQUIRE(too_deep.errors.size() == 1);
+    CHECK(too_deep.errors.front().message == "the form definition is nested more than 64 deep");
+    // 64 deep is parsed: the only complaint is the unknown key.
+    const auto at_limit = load_form_json(nested(63));
+    CHECK(!at_limit.errors.empty());
+    for (const auto& e : at_limit.errors) CHECK(e.message != "the form definition is nested more than 64 deep");
+    CHECK(std::any_of(at_limit.errors.begin(), at_limit.errors.end(),
+                      [](const error& e) { return e.message.find("not a known setting") != std::string::npos; }));
+    // Brackets inside a string are text, however many.
+    const auto in_text = load_form_json(minimal(R"(,"next":"check-answers")", R"(,"hint":")" + std::string(100, '[') + R"(")"));
+    CHECK(in_text.loaded.has_value());
+}

@@ -153,3 +153,50 @@ TEST_CASE("lint refuses forms whose files could not all be sent with one report"
     CHECK(lines(form_with(big, 1)).empty());
     CHECK(lines(form_with(big, 2)).size() == 1);
 }
+
+TEST_CASE("a question no journey shows is found, but only when every journey was played") {
+    // `detail` is on a page every journey reaches, shown only for an answer
+    // that is not an option; `note` is shown for some answers, so not reported.
+    const std::string source = R"json({
+  "id": "unshown", "title": "Unshown",
+  "pages": [
+    {"id": "start", "title": "Start", "questions": [
+      {"id": "way", "type": "radios", "label": "Which way?", "required": true,
+       "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}],
+       "messages": {"required": "Select a way"}},
+      {"id": "note", "type": "text", "label": "Note", "show_if": "way = 'b'"}],
+     "routes": [{"if": "way = 'a'", "goto": "a"}],
+     "next": "b"},
+    {"id": "a", "title": "A", "questions": [{"id": "x", "type": "text", "label": "X"}], "next": "b"},
+    {"id": "b", "title": "B", "questions": [
+      {"id": "y", "type": "text", "label": "Y"},
+      {"id": "detail", "type": "text", "label": "Detail", "show_if": "way = 'b' and x = 'x'"}],
+     "next": "LAST"}
+  ],
+  "routing": {"default": {"team": "general"}}
+})json";
+    const std::string unshown =
+        "/pages/2/questions/1/show_if: warning: no journey found shows the question 'detail': this condition never holds on the way to it";
+    std::string whole = source;
+    whole.replace(whole.find("LAST"), 4, "check-answers");
+    const auto found = lines(testing::load_form(whole));
+    for (const auto& l : found) MESSAGE(l);
+    CHECK(found == std::vector<std::string>{unshown});
+
+    // With a page of more answer combinations than lint plays (2^7 > 64), the
+    // search stops early: then nothing is said about questions never shown.
+    std::string many, condition;
+    for (int i = 0; i < 7; ++i) {
+        many += std::string(i ? "," : "") + R"({"id": "q)" + std::to_string(i) + R"(", "type": "yes_no", "label": "Q"})";
+        condition += std::string(i ? " and " : "") + "q" + std::to_string(i);
+    }
+    std::string truncated = source;
+    truncated.replace(truncated.find(R"("LAST"})"), 7, R"("many"},
+    {"id": "many", "title": "Many", "questions": [)" + many + R"(],
+     "routes": [{"if": ")" + condition + R"(", "goto": "check-answers"}], "next": "check-answers"})");
+    const auto stopped = lines(testing::load_form(truncated));
+    for (const auto& l : stopped) MESSAGE(l);
+    CHECK(std::any_of(stopped.begin(), stopped.end(),
+                      [](const std::string& l) { return l.find("more journeys than lint plays") != std::string::npos; }));
+    CHECK(!has(stopped, unshown));
+}

@@ -424,3 +424,83 @@ TEST_CASE("an entry changed from check your answers returns to check your answer
     CHECK(s.state() == session_state::summary);
     CHECK(!s.change("stolen_items.9.item_name"));
 }
+
+namespace {
+
+// Two ways to check your answers, one of three pages and one of one; the
+// long way branches again on its first page.
+const char* branching_form_json = R"json({
+  "id": "progress-test",
+  "title": "Progress test",
+  "pages": [
+    {"id": "start", "title": "Start", "questions": [
+      {"id": "way", "type": "radios", "label": "Which way?", "required": true,
+       "options": [{"value": "long", "label": "Long"}, {"value": "short", "label": "Short"}],
+       "messages": {"required": "Select a way"}}],
+     "routes": [{"if": "way = 'long'", "goto": "long-1"}],
+     "next": "short-1"},
+    {"id": "long-1", "title": "Long 1", "questions": [
+      {"id": "more", "type": "yes_no", "label": "More?"}],
+     "routes": [{"if": "more", "goto": "long-2"}],
+     "next": "long-3"},
+    {"id": "long-2", "title": "Long 2", "questions": [{"id": "a", "type": "text", "label": "A"}], "next": "long-3"},
+    {"id": "long-3", "title": "Long 3", "questions": [{"id": "b", "type": "text", "label": "B"}], "next": "check-answers"},
+    {"id": "short-1", "title": "Short 1", "questions": [{"id": "c", "type": "text", "label": "C"}], "next": "check-answers"}
+  ],
+  "routing": {"default": {"team": "general", "urgency": "standard"}}
+})json";
+
+}  // namespace
+
+TEST_CASE("progress: pages done, and the pages the answers given lead to from here") {
+    const form f = testing::load_form(branching_form_json);
+    session s(f);
+    // Nothing answered: the route does not hold, so the page's next is followed.
+    CHECK(s.progress().done == 0);
+    CHECK(s.progress().total == 2);  // start, short-1
+    REQUIRE(s.set_answer("way", "long"));
+    CHECK(s.progress().done == 0);
+    CHECK(s.progress().total == 3);  // start, long-1, long-3 (more unanswered)
+    REQUIRE(s.set_answer("way", "short"));
+    CHECK(s.progress().total == 2);
+    REQUIRE(s.set_answer("way", "long"));
+    s.next();
+    REQUIRE(s.current_page()->id == "long-1");
+    CHECK(s.progress().done == 1);
+    CHECK(s.progress().total == 3);
+    REQUIRE(s.set_answer("more", "yes"));
+    CHECK(s.progress().total == 4);  // long-2 too
+    s.next();
+    CHECK(s.progress().done == 2);
+    CHECK(s.progress().total == 4);
+    // Back to the start: the answers given further on still steer the estimate.
+    REQUIRE(s.back());
+    REQUIRE(s.back());
+    REQUIRE(s.current_page()->id == "start");
+    CHECK(s.progress().done == 0);
+    CHECK(s.progress().total == 4);
+    s.next();
+    s.next();
+    s.next();
+    s.next();
+    REQUIRE(s.state() == session_state::check);
+    CHECK(s.progress().done == 4);
+    CHECK(s.progress().total == 4);
+    // Changing the first answer from check your answers: the short way.
+    REQUIRE(s.change("way"));
+    REQUIRE(s.set_answer("way", "short"));
+    CHECK(s.progress().done == 0);
+    CHECK(s.progress().total == 2);
+}
+
+TEST_CASE("progress on an exit page and on the way to one") {
+    const form f = testing::bike_theft_form();
+    session s(f);
+    CHECK(s.progress().total == 4);  // danger, bike, where, contact
+    REQUIRE(s.set_answer("in_danger", "yes"));
+    CHECK(s.progress().total == 2);  // danger, call-999
+    s.next();
+    REQUIRE(s.state() == session_state::exit);
+    CHECK(s.progress().done == 1);
+    CHECK(s.progress().total == 2);
+}

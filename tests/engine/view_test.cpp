@@ -134,3 +134,34 @@ TEST_CASE("a file question's view gives its accepted endings and size limit, and
     REQUIRE(v.at("state") == "check");
     CHECK(v.at("check").at("rows").at(0).at("value") == "My car.PNG");
 }
+
+TEST_CASE("the view says how far through the form the person is, and how far the answers lead") {
+    const form f = testing::bike_theft_form();
+    session s(f);
+    auto v = json::parse(view_json(s));
+    CHECK(v.at("progress") == json{{"done", 0}, {"total", 4}});
+    REQUIRE(s.set_answer("in_danger", "yes"));
+    v = json::parse(view_json(s));
+    CHECK(v.at("progress") == json{{"done", 0}, {"total", 2}});
+    s.next();
+    v = json::parse(view_json(s));
+    CHECK(v.at("state") == "exit");
+    CHECK(!v.contains("progress"));  // the journey ends here: nothing to count
+    REQUIRE(s.back());
+    REQUIRE(s.set_answer("in_danger", "no"));
+    s.next();
+    v = json::parse(view_json(s));
+    CHECK(v.at("progress") == json{{"done", 1}, {"total", 4}});
+    const auto answers = testing::complete_bike_answers();
+    while (s.state() == session_state::question) {
+        for (const auto& q : s.current_page()->questions) {
+            const auto it = answers.find(q.id);
+            REQUIRE(s.set_answer(q.id, it == answers.end() ? "" : it->second));
+        }
+        s.next();
+        REQUIRE(s.errors().empty());
+    }
+    v = json::parse(view_json(s));
+    CHECK(v.at("state") == "check");
+    CHECK(v.at("progress") == json{{"done", 4}, {"total", 4}});
+}
