@@ -68,7 +68,7 @@ void session::set_today(std::int64_t days) {
     changed();
 }
 
-void session::changed() {
+void session::changed() const {
     shown_cache_.assign(form_->slots.size(), -1);
     calc_cache_.assign(form_->calculations.size(), std::nullopt);
     calc_busy_.assign(form_->calculations.size(), false);
@@ -636,25 +636,26 @@ progress_estimate session::progress() const {
     out.done = history_.size() - 1;
     out.total = history_.size();
     if (state_ == session_state::exit) return out;
-    // Play on from here on a copy: each page ahead joins the path, so the
+    // Play on from here: each page ahead joins the path for a moment, so the
     // answers already given to it (say, before going back) steer the routes
-    // as they would when the person goes on. An unanswered condition is not
+    // as they will when the person goes on. An unanswered condition is not
     // true, so where nothing is known yet the page's `next` is followed. The
-    // bound stops a journey that goes round in a circle.
-    session ahead = *this;
-    ahead.state_ = session_state::question;
-    ahead.entry_ = 0;
-    std::string target = ahead.destination_of(ahead.history_.back());
+    // bound stops a journey that goes round in a circle. (Marking pages
+    // rather than copying the session keeps the wasm engine small.)
+    std::vector<std::size_t> ahead;
+    std::string target = destination_of(history_.back());
     for (std::size_t step = 0; target != check_answers_page && step < form_->pages.size(); ++step) {
         const auto index = form_->page_index(target);
-        if (!index || ahead.on_path_[*index] > 0) break;
-        ahead.history_.push_back(*index);
-        ++ahead.on_path_[*index];
-        ahead.changed();
+        if (!index || on_path_[*index] > 0) break;
+        ++on_path_[*index];
+        ahead.push_back(*index);
+        changed();
         ++out.total;
         if (form_->pages[*index].kind == page_kind::exit) break;
-        target = ahead.destination_of(*index);
+        target = destination_of(*index);
     }
+    for (const std::size_t index : ahead) --on_path_[index];
+    if (!ahead.empty()) changed();
     return out;
 }
 

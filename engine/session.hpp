@@ -149,14 +149,15 @@ private:
     std::string destination_of(std::size_t page) const;
     void enter(const std::string& page_id);
     bool holds(const expression& e) const;
-    void changed();  // answers or path changed: forget what was worked out
+    void changed() const;  // answers or path changed: forget what was worked out (only caches)
     value answer_value(std::uint32_t slot) const;
 
     const form* form_;
     std::int64_t today_ = 0;
     session_state state_ = session_state::question;
     std::vector<std::size_t> history_;  // pages on the path; back() pops
-    std::vector<std::uint32_t> on_path_;  // per page: how often it is on the path
+    // Per page: how often it is on the path (progress() marks pages ahead for a moment, then unmarks them).
+    mutable std::vector<std::uint32_t> on_path_;
     std::map<std::string, std::string> answers_;
     std::vector<field_error> errors_;
     std::set<std::size_t> completed_;   // pages passed at least once
