@@ -13,8 +13,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import {
-  CHECK, REFERENCE, assertFocused, checkPage, chooseRadio, continueByKeyboard, dumpStorage, onPage, openPage, serverAndBrowser, tabTo,
-  typeInto,
+  CHECK, REFERENCE, assertFocused, checkPage, chooseRadio, continueByKeyboard, dumpStorage, finishCrimeReport, onPage, openPage,
+  serverAndBrowser, tabTo, typeInto,
 } from './helpers.mjs';
 
 const shared = serverAndBrowser();
@@ -88,25 +88,9 @@ test('a photo chosen by keyboard reaches the team as the same bytes, and is neve
   await onPage(page, 'Do you know who did it, or can you describe them?');
   await chooseRadio(page, 'Do you know who did it, or can you describe them?', 'No');
   await continueByKeyboard(page);
-  await onPage(page, 'Did anyone else see what happened?');
-  await chooseRadio(page, 'Did anyone else see what happened?', 'No');
-  await continueByKeyboard(page);
-  await onPage(page, 'Where it happened');
-  await typeInto(page, 'Postcode where it happened', 'KT1 1AA');
-  await typeInto(page, 'Describe the place', 'Outside my house');
-  await continueByKeyboard(page);
-  await onPage(page, 'About you');
-  await chooseRadio(page, 'How old are you?', '18 or over');
-  await chooseRadio(page, 'Who did this happen to?', 'Me');
-  await continueByKeyboard(page);
-  await onPage(page, 'How can we contact you?');
-  await typeInto(page, 'Your full name', 'Amira Hassan-Testperson');
-  await chooseRadio(page, 'How would you like us to contact you?', 'Email');
-  await typeInto(page, 'Email address', 'amira@example.com');
-  await continueByKeyboard(page);
-  await onPage(page, 'Support');
-  await chooseRadio(page, 'Would you like us to ask Victim Support to contact you?', 'No');
-  await continueByKeyboard(page);
+  await finishCrimeReport(page, {
+    postcode: 'KT1 1AA', place: 'Outside my house', name: 'Amira Hassan-Testperson', email: 'amira@example.com', victimSupport: 'No',
+  });
 
   // Check your answers names the file, with a change link for it.
   await onPage(page, CHECK);

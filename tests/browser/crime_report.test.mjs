@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  CHECK, REFERENCE, chooseRadio, continueByKeyboard, onPage, openPage, sendByKeyboard, serverAndBrowser, tabTo,
-  typeInGroup, typeInto,
+  CHECK, REFERENCE, chooseRadio, continueByKeyboard, finishCrimeReport, onPage, openPage, sendByKeyboard, serverAndBrowser,
+  tabTo, typeInGroup, typeInto,
 } from './helpers.mjs';
 
 const shared = serverAndBrowser();
@@ -56,29 +56,10 @@ test('a person reports a hate crime by keyboard alone, from danger to a referenc
   await chooseRadio(page, 'Do you want to tell us about another person who did it?', 'No');
   await continueByKeyboard(page);
 
-  await onPage(page, 'Did anyone else see what happened?');
-  await chooseRadio(page, 'Did anyone else see what happened?', 'No');
-  await continueByKeyboard(page);
-
-  await onPage(page, 'Where it happened');
-  await typeInto(page, 'Postcode where it happened', 'N7 8AA');
-  await typeInto(page, 'Describe the place', 'On the landing outside my flat');
-  await continueByKeyboard(page);
-
-  await onPage(page, 'About you');
-  await chooseRadio(page, 'How old are you?', '18 or over');
-  await chooseRadio(page, 'Who did this happen to?', 'Me');
-  await continueByKeyboard(page);
-
-  await onPage(page, 'How can we contact you?');
-  await typeInto(page, 'Your full name', 'Rosa Quintero-Testperson');
-  await chooseRadio(page, 'How would you like us to contact you?', 'Email');
-  await typeInto(page, 'Email address', 'rosa@example.com');
-  await continueByKeyboard(page);
-
-  await onPage(page, 'Support');
-  await chooseRadio(page, 'Would you like us to ask Victim Support to contact you?', 'Yes');
-  await continueByKeyboard(page);
+  await finishCrimeReport(page, {
+    postcode: 'N7 8AA', place: 'On the landing outside my flat', name: 'Rosa Quintero-Testperson', email: 'rosa@example.com',
+    victimSupport: 'Yes',
+  });
 
   await onPage(page, CHECK);
   const rows = new Map(await page.getByRole('main').locator('dl > div').evaluateAll((divs) => divs.map((div) => [

@@ -170,6 +170,45 @@ export async function fillBikeTheft(page, { axe = true, stopAfter = null, direct
   if (axe) await checkPage(page, 'check your answers');
 }
 
+// The crime report from "Did anyone else see what happened?" (no one) to
+// check your answers, by keyboard: where, an adult reporting for themselves,
+// contact by email, and the Victim Support answer given.
+export async function finishCrimeReport(page, { postcode, place, name, email, victimSupport }) {
+  await onPage(page, 'Did anyone else see what happened?');
+  await chooseRadio(page, 'Did anyone else see what happened?', 'No');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'Where it happened');
+  await typeInto(page, 'Postcode where it happened', postcode);
+  await typeInto(page, 'Describe the place', place);
+  await continueByKeyboard(page);
+
+  await onPage(page, 'About you');
+  await chooseRadio(page, 'How old are you?', '18 or over');
+  await chooseRadio(page, 'Who did this happen to?', 'Me');
+  await continueByKeyboard(page);
+
+  await onPage(page, 'How can we contact you?');
+  await typeInto(page, 'Your full name', name);
+  await chooseRadio(page, 'How would you like us to contact you?', 'Email');
+  await typeInto(page, 'Email address', email);
+  await continueByKeyboard(page);
+
+  await onPage(page, 'Support');
+  await chooseRadio(page, 'Would you like us to ask Victim Support to contact you?', victimSupport);
+  await continueByKeyboard(page);
+}
+
+// Resolves once the service worker, installed by the page's first visit, controls the page.
+export async function untilServiceWorkerControls(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
 export async function sendByKeyboard(page) {
   await tabTo(page, page.getByRole('button', { name: 'Send report' }), 'Send report', 40);
   await page.keyboard.press('Enter');

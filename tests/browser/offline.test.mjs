@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { launchBrowser } from './browser.mjs';
 import {
   DANGER, OFFLINE_STATUS, REFERENCE, assertNothingInClear, checkPage, continueByKeyboard, dumpStorage, fillBikeTheft, openPage, sendByKeyboard,
-  tabTo, watch,
+  tabTo, untilServiceWorkerControls, watch,
 } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
@@ -38,12 +38,7 @@ test('a report made offline waits on the device and arrives once when back onlin
   await page.goto(`${server.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Online police station' }).waitFor();
   // The first visit installs the service worker, which takes this page.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await untilServiceWorkerControls(page);
 
   await context.setOffline(true);
   // A fresh load with no connection: everything comes from the service worker.
@@ -102,12 +97,7 @@ test('Background Sync sends a waiting report with no page open; the page then sh
   let page = await openPage(browser);
   const context = page.context();
   await page.goto(`${server.url}/#/form/bike-theft`);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await untilServiceWorkerControls(page);
   await context.setOffline(true);
   await fillBikeTheft(page, { axe: false, direct: true });
   await sendByKeyboard(page);
@@ -136,12 +126,7 @@ test('after one visit every shipped form starts offline, and the engine checks i
   const context = page.context();
   await page.goto(`${server.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Online police station' }).waitFor();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await untilServiceWorkerControls(page);
   const forms = await page.evaluate(async () => (await (await fetch('/api/forms')).json()).map((form) => form.id));
   assert.ok(forms.length >= 7, `the shipped forms: ${forms}`);
 

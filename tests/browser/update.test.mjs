@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { launchBrowser } from './browser.mjs';
-import { CHECK, DANGER, watch } from './helpers.mjs';
+import { CHECK, DANGER, untilServiceWorkerControls, watch } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
 let server;
@@ -82,12 +82,7 @@ test('an app update never leaves the cached forms unusable offline', { timeout: 
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
   let page = await openForm(context);
   await page.getByRole('heading', { level: 1, name: DANGER }).waitFor();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-  });
+  await untilServiceWorkerControls(page);
   const firstCaches = await appCaches(page);
   assert.equal(firstCaches.length, 2, `a shell and a data cache: ${firstCaches}`);
   // Answers under the first version.
