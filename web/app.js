@@ -1024,7 +1024,6 @@ async function sendReport(sendButton, status) {
     location.hash = `#/report/${submissionId}`;
   } catch (error) {
     console.error('the report could not be put in the outbox:', error);
-    sending = false;
     if (token !== navigation) return;
     if (error.question) askForFileAgain(error.question);
     else renderCheckPage(engine.view(), { focus: 'summary', sendFailed: true });
